@@ -1,0 +1,1 @@
+"""One module per ``fazhi`` sub-command (see ``fazhi.cli``)."""

@@ -1,0 +1,144 @@
+"""The store: where every report's named graph lives.
+
+``open_store(location)`` gives a :class:`LocalStore` (an embedded, persistent Oxigraph store in a
+directory) or, for an ``http(s)://`` location, a remote SPARQL 1.1 server (see
+``fazhi.remote_store``). Both offer the same small interface, so ``ingest`` and ``service`` never
+care which one they talk to.
+
+Layout of the dataset:
+
+* one named graph per report (``{BASE}graph/report/{key}``) with the report's own facts;
+* one validation graph per report (``…/validation``) with its SHACL results;
+* ``{BASE}graph/entities``: canonical agencies, documents, divisions and mechanisms, merged
+  (set semantics) from every report, so the union of all graphs has no duplicate entity triples;
+* ``{BASE}graph/vocab``: the ontology and the SKOS schemes.
+
+Replacing a report is one SPARQL Update, which Oxigraph applies in a single transaction: when it
+fails, the store is exactly as it was.
+"""
+
+from __future__ import annotations
+
+import abc
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+
+class StoreError(RuntimeError):
+    """A store could not be opened, read or written."""
+
+
+def _graph_block(graph: str, ntriples: str) -> str:
+    return f"GRAPH <{graph}> {{\n{ntriples}\n}}\n"
+
+
+def replace_update(replace: Mapping[str, str], merge: Mapping[str, str] | None = None) -> str:
+    """The SPARQL Update that drops and refills the ``replace`` graphs and adds to ``merge`` graphs.
+
+    Both map a graph IRI to N-Triples text.
+    """
+    ops = [f"DROP SILENT GRAPH <{g}>" for g in replace]
+    blocks = [_graph_block(g, nt) for g, nt in replace.items() if nt.strip()]
+    blocks += [_graph_block(g, nt) for g, nt in (merge or {}).items() if nt.strip()]
+    if blocks:
+        ops.append("INSERT DATA {\n" + "".join(blocks) + "}")
+    return " ;\n".join(ops)
+
+
+class Store(abc.ABC):
+    """What ingest and the service need from a SPARQL store."""
+
+    location: str
+
+    @abc.abstractmethod
+    def query(self, sparql: str, *, union_default_graph: bool = True, **kwargs):
+        """Run a SPARQL query; results as pyoxigraph objects (solutions, boolean or triples)."""
+
+    @abc.abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update atomically."""
+
+    def replace_graphs(self, replace: Mapping[str, str], merge: Mapping[str, str] | None = None) -> None:
+        """Atomically replace whole graphs and merge triples into others (N-Triples text per graph)."""
+        self.update(replace_update(replace, merge))
+
+    @abc.abstractmethod
+    def graph_names(self) -> list[str]:
+        """IRIs of the named graphs."""
+
+    @abc.abstractmethod
+    def dump(self, out: BinaryIO, fmt: ox.RdfFormat, graph: str | None = None) -> None:
+        """Write the dataset (or one graph) to ``out``, streaming."""
+
+    def count(self) -> int:
+        """Number of quads in all named graphs."""
+        res = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union_default_graph=False)
+        return int(next(iter(res))["n"].value)
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release resources."""
+
+
+class LocalStore(Store):
+    """An embedded Oxigraph store persisted in a directory (RocksDB)."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False):
+        self.location = str(path)
+        try:
+            if read_only:
+                self._store = ox.Store.read_only(self.location)
+            else:
+                Path(self.location).mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(self.location)
+        except OSError as e:
+            raise StoreError(f"cannot open store {self.location}: {e}") from e
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store (for bulk loads and benchmarks)."""
+        return self._store
+
+    def query(self, sparql: str, *, union_default_graph: bool = True, **kwargs):
+        return self._store.query(sparql, use_default_graph_as_union=union_default_graph, **kwargs)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except OSError as e:
+            raise StoreError(f"update failed on {self.location}: {e}") from e
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def dump(self, out: BinaryIO, fmt: ox.RdfFormat, graph: str | None = None) -> None:
+        if graph is not None:
+            self._store.dump(out, fmt, from_graph=ox.NamedNode(graph))
+        else:
+            self._store.dump(out, fmt)
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in one transaction."""
+        self._store.extend(quads)
+
+    def close(self) -> None:
+        try:
+            self._store.flush()
+        except OSError:
+            pass
+        del self._store
+
+
+def open_store(location: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
+    """Open the store at ``location``: a directory (default ``data/store``) or an ``http(s)://`` URL."""
+    from fazhi.config import DEFAULT_STORE
+
+    loc = str(location or os.environ.get("FAZHI_STORE") or DEFAULT_STORE)
+    if loc.startswith(("http://", "https://")):
+        from fazhi.remote_store import RemoteStore
+
+        return RemoteStore(loc)
+    return LocalStore(loc, read_only=read_only)

@@ -1,0 +1,16 @@
+"""Service settings, set from ``fazhi serve`` options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Settings:
+    store: str | None = None  # directory or SPARQL server URL
+    query_timeout: float = 30.0  # seconds, per query
+    max_rows: int = 10_000  # result rows before truncation
+    max_body_bytes: int = 1_000_000  # request body cap
+    update_token: str | None = None  # bearer token that enables SPARQL Update / GSP writes
+    allow_update: bool = False  # updates without a token (loopback only)
+    cors_origins: list[str] = field(default_factory=list)

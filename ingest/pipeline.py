@@ -19,8 +19,9 @@ Component = Callable[[Doc], None]
 
 #: Component names in run order, as ``module:function`` under the ``ingest`` package.
 COMPONENTS: list[str] = [
-    "metadata:extract_metadata",  # CMS header, title, issuer, jurisdiction, year, published, report IRI
+    "metadata:extract_metadata",  # CMS header, title, year, published, addressee
     "sections:extract_sections",
+    "jurisdiction:resolve_jurisdiction",  # issuer, jurisdiction, division code, report IRI and key
     "regulations:extract_regulations",
     "mechanisms:extract_mechanisms",
     "agencies:extract_agencies",

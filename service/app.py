@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from fastapi import FastAPI
 
 from fazhi import __version__
 from fazhi.store import open_store
 from service.settings import Settings
+
+#: Router modules under ``service``, included in this order when they exist; each exposes ``router``.
+ROUTERS = [
+    "sparql",  # /sparql: SPARQL 1.1 protocol, service description, query page
+    "graph_store",  # /store: Graph Store Protocol (writes need the update token)
+    "ontology_routes",  # /ont: the ontology (HTML docs, Turtle, JSON-LD)
+    "neighborhood",  # /neighborhood, /path
+    "search",  # /search
+    "reports",  # /reports, /reports/{id}
+    "dumps",  # /dump, /.well-known/void, /catalog
+    "pages",  # /, /explore, static assets
+    "linked_data",  # /id/…, /scheme/…: dereferenceable IRIs (keep last: catch-all paths)
+]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -17,5 +32,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="A knowledge graph of Chinese law-based-government annual reports (法治政府建设情况报告).",
     )
     app.state.settings = settings
-    app.state.store = open_store(settings.store)
+    app.state.store = open_store(settings.store, read_only=not (settings.update_token or settings.allow_update))
+    for name in ROUTERS:
+        try:
+            module = import_module(f"service.{name}")
+        except ModuleNotFoundError as e:
+            if e.name == f"service.{name}":
+                continue
+            raise
+        app.include_router(module.router)
     return app

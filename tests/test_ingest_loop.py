@@ -1,0 +1,44 @@
+"""The ingest loop: re-ingesting replaces, a failing file does not stop the batch or touch the store."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from fazhi.namespaces import report_graph
+from fazhi.store import open_store
+from ingest.load import ingest_paths
+
+REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
+
+
+def test_reingest_gives_the_same_store(tmp_path) -> None:
+    store_dir = str(tmp_path / "store")
+    first = ingest_paths([str(REPORTS / "taierzhuang-2019.txt")], store_location=store_dir, progress=False)
+    assert first.loaded == 1 and not first.failures
+    store = open_store(store_dir)
+    n, graphs = store.count(), store.graph_names()
+    store.close()
+    again = ingest_paths([str(REPORTS / "taierzhuang-2019.txt")], store_location=store_dir, progress=False)
+    assert again.loaded == 1
+    store = open_store(store_dir)
+    assert store.count() == n and store.graph_names() == graphs
+    store.close()
+
+
+def test_a_bad_file_in_a_batch_is_listed_and_the_rest_loads(tmp_path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(REPORTS / "001.txt", batch / "001.txt")
+    shutil.copy(REPORTS / "002.txt", batch / "002.txt")
+    (batch / "empty.txt").write_bytes(b"")
+    summary = ingest_paths([str(batch), str(tmp_path / "missing.txt")], store_location=str(tmp_path / "s"),
+                           progress=False)
+    assert summary.loaded == 2 and summary.files == 4
+    failed = dict(summary.failures)
+    assert "empty" in failed[str(batch / "empty.txt")]
+    assert "no such file" in failed[str(tmp_path / "missing.txt")]
+    store = open_store(str(tmp_path / "s"))
+    reports = [g for g in store.graph_names() if g.startswith(report_graph(""))]
+    assert len([g for g in reports if not g.endswith("/validation")]) == 2
+    store.close()

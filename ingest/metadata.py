@@ -1,0 +1,298 @@
+"""Report metadata: CMS header list, title, year reported on, publication date and addressee.
+
+Fills ``doc.meta`` fields ``header``/``header_end``, ``title``/``title_start``/``title_end``, ``year``,
+``published``, ``addressee`` and a ``confidence``/``evidence`` entry for each field it sets. Matching
+runs on ``doc.norm``; every value is sliced from ``doc.text`` (values as written). Issuer and
+jurisdiction are left to ``ingest.jurisdiction``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from ingest.model import Doc, ReportMeta
+from ingest.textlines import Line, cn_digits_int, cn_int, lines, nonblank
+
+# ---------------------------------------------------------------------------- CMS header list
+
+#: Keys of the metadata lists that government CMS pages put above a document (spaces removed).
+HEADER_KEYS = frozenset(
+    "索引号 主题分类 发布机构 发文机关 发文机构 发布单位 成文时间 成文日期 文号 发文字号 文件编号 发文时间 发文日期 "
+    "发布时间 发布日期 公开日期 生成日期 更新时间 标题 名称 信息名称 效力状态 有效性 时效 来源 信息来源 文章来源 "
+    "主题词 关键词 公开方式 公开范围 公开时限 体裁分类 组配分类 内容分类 所属机构 分类 主题 浏览次数 统一编号".split()
+)
+_HEADER_LINE = re.compile(r"[-*•·]?\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{0,10}[\u4e00-\u9fff])\s*:\s*(.*)")
+#: Header keys that carry the publication date, best first.
+_DATE_KEYS = ("成文时间", "成文日期", "发文时间", "发文日期", "发布时间", "发布日期", "公开日期", "生成日期")
+
+
+def _header_line(norm: str, ln: Line) -> tuple[str, int, int] | None:
+    """(key, value start, value end) when ``ln`` is a ``- 键:值`` header line."""
+    m = _HEADER_LINE.fullmatch(norm, ln.lstart, ln.rend)
+    if not m:
+        return None
+    key = re.sub(r"\s+", "", m.group(1))
+    bulleted = norm[ln.lstart] in "-*•·"
+    if key not in HEADER_KEYS and not (bulleted and len(key) <= 6):
+        return None
+    return key, m.start(2), m.end(2)
+
+
+def _extract_header(doc: Doc) -> None:
+    """The CMS list at the top of the text (within its first five non-blank lines)."""
+    norm, text, meta = doc.norm, doc.text, doc.meta
+    found: dict[str, str] = {}
+    end = 0
+    started = False
+    for i, ln in enumerate(nonblank(norm)):
+        item = _header_line(norm, ln)
+        if item is None:
+            if started or i >= 5:
+                break
+            continue
+        key, vs, ve = item
+        started = True
+        found.setdefault(key, text[vs:ve].strip())
+        end = ln.end + 1 if ln.end < len(norm) else ln.end
+    known = [k for k in found if k in HEADER_KEYS]
+    if len(found) >= 2 or known:
+        meta.header = found
+        meta.header_end = min(end, len(norm))
+        meta.confidence["header"] = 1.0 if len(known) >= 2 else 0.7
+        meta.evidence["header"] = f"CMS list of {len(found)} field(s) before offset {meta.header_end}"
+
+
+# ---------------------------------------------------------------------------- title
+
+_REPORT_WORD = re.compile(r"报告|汇报|总结|情况|工作要点|年报")
+_SENTENCE_PUNCT = re.compile(r"[。;!?]")
+_MARKER_START = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]是)")
+_OPENING = re.compile(r"(?:根据|按照|依据|为|现将|今年|近年|\d{4}年(?:度)?(?:以来)?[,是])")
+#: A body whose name ends a first title line that goes on on the next line (陕西省人民政府办公厅 / 2021年度…报告).
+_ISSUER_END = re.compile(r"(?:政府|办公厅|办公室|委员会|局|厅|委|部|院|署|办事处|街道|镇|乡|中心|党组|党委|公司)$")
+#: A title glued to the body when line breaks were lost: the text up to the first 报告/汇报 with no punctuation.
+_GLUED_TITLE = re.compile(r"[^,。;:!?《》“”()\s]{4,70}?(?:报告|汇报)(?=\S)")
+
+
+def _title_like(norm: str, ln: Line) -> bool:
+    """A line that reads as a document title."""
+    s = norm[ln.lstart : ln.rend]
+    if not (4 <= len(s) <= 80) or s.endswith(":"):
+        return False
+    if _SENTENCE_PUNCT.search(s) or _MARKER_START.match(s) or _OPENING.match(s):
+        return False
+    if "," in s and len(s) > 40:
+        return False
+    return bool(_REPORT_WORD.search(s)) or ("法治" in s and "," not in s and len(s) <= 50)
+
+
+def _first_line_of_title(norm: str, ln: Line) -> bool:
+    """A short name-like line that may begin a title split over two lines."""
+    s = norm[ln.lstart : ln.rend]
+    return (
+        2 <= len(s) <= 40
+        and not re.search(r"[,。;:!?,]", s)
+        and not _REPORT_WORD.search(s)
+        and not _MARKER_START.match(s)
+        and bool(_ISSUER_END.search(s) or s.startswith("关于"))
+    )
+
+
+def _extract_title(doc: Doc, body: list[Line]) -> int:
+    """Set the title; return the index in ``body`` of the first line after it (0 when there is none)."""
+    norm, text, meta = doc.norm, doc.text, doc.meta
+    if not body:
+        return 0
+    first = body[0]
+    if _title_like(norm, first):
+        _set_title(meta, text[first.lstart : first.rend], first.lstart, first.rend, 0.9, "first line")
+        return 1
+    if len(body) > 1:
+        second = body[1]
+        adjacent = norm.count("\n", first.rend, second.lstart) <= 2
+        if adjacent and _first_line_of_title(norm, first) and _title_like(norm, second):
+            joined = text[first.lstart : first.rend] + text[second.lstart : second.rend]
+            _set_title(meta, joined, first.lstart, second.rend, 0.85, "title split over the first two lines, joined")
+            return 2
+    m = _GLUED_TITLE.match(norm, first.lstart, first.rend)
+    if m and not _OPENING.match(norm, first.lstart) and ("法" in m.group() or "年" in m.group()):
+        _set_title(meta, text[m.start() : m.end()], m.start(), m.end(), 0.75, "title glued to the body, cut after 报告")
+        return 0
+    title = meta.header.get("标题")
+    if title:
+        pos = doc.text.find(title, 0, meta.header_end)
+        if pos >= 0:
+            _set_title(meta, title, pos, pos + len(title), 0.5, "CMS header 标题 (no title line in the text)")
+    return 0
+
+
+def _set_title(meta: ReportMeta, title: str, start: int, end: int, conf: float, why: str) -> None:
+    meta.title, meta.title_start, meta.title_end = title, start, end
+    meta.confidence["title"] = conf
+    meta.evidence["title"] = why
+
+
+# ---------------------------------------------------------------------------- addressee
+
+_ADDRESSEE = re.compile(r"(?:尊敬的)?([^,。;:!?《》“”\d]{2,40}):")
+
+
+def _extract_addressee(doc: Doc, body: list[Line], after: int) -> None:
+    """An opening line such as ``县委、县政府:`` right after the title."""
+    norm, text, meta = doc.norm, doc.text, doc.meta
+    for ln in body[after : after + 2]:
+        m = _ADDRESSEE.fullmatch(norm, ln.lstart, ln.rend)
+        if not m or re.search(r"如下|报告|现将|根据", m.group(1)):
+            continue
+        names: list[str] = []
+        pos = m.start(1)
+        for part in re.split(r"([、,和及与])", norm[m.start(1) : m.end(1)]):
+            if part and part not in "、,和及与":
+                names.append(text[pos : pos + len(part)].strip())
+            pos += len(part)
+        names = [n for n in names if n]
+        if names and all(len(n) <= 20 for n in names):
+            meta.addressee = names
+            meta.confidence["addressee"] = 0.9
+            meta.evidence["addressee"] = f"opening line {text[ln.lstart:ln.rend]!r}"
+        return
+
+
+# ---------------------------------------------------------------------------- dates
+
+_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+_CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+
+
+def _iso(y: int | None, mo: int | None, d: int | None) -> str | None:
+    try:
+        return date(y, mo, d).isoformat() if y and mo and d and 1990 <= y <= 2100 else None
+    except ValueError:
+        return None
+
+
+def parse_date(s: str) -> str | None:
+    """The first date in ``s`` (2020年01月15日, 2022-03-15, 二〇二〇年一月十五日) as YYYY-MM-DD."""
+    m = _DATE.search(s)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _CN_DATE.search(s)
+    if m:
+        return _iso(cn_digits_int(m.group(1)), cn_int(m.group(2)), cn_int(m.group(3)))
+    return None
+
+
+def _date_line(norm: str, ln: Line) -> tuple[str, bool] | None:
+    """(ISO date, date-only) when ``ln`` is a short line holding a date (a dateline or a byline)."""
+    s = norm[ln.lstart : ln.rend]
+    if len(s) > 40 or _SENTENCE_PUNCT.search(s) or "," in s:
+        return None
+    m = _DATE.search(s) or _CN_DATE.search(s)
+    if not m:
+        return None
+    iso = parse_date(m.group())
+    return (iso, m.group() == s.strip()) if iso else None
+
+
+def _extract_published(doc: Doc, body: list[Line]) -> None:
+    norm, meta = doc.norm, doc.meta
+    for key in _DATE_KEYS:
+        iso = parse_date(meta.header.get(key, "").translate({0xFF10 + i: str(i) for i in range(10)}))
+        if iso:
+            meta.published = iso
+            meta.confidence["published"] = 0.95
+            meta.evidence["published"] = f"CMS header {key}"
+            return
+    for ln in reversed(body[-6:]):
+        found = _date_line(norm, ln)
+        if found:
+            meta.published = found[0]
+            meta.confidence["published"] = 0.9 if found[1] else 0.8
+            meta.evidence["published"] = "closing date line" if found[1] else "closing byline"
+            return
+    tail = norm[-30:].rstrip()
+    m = _DATE.search(tail) or _CN_DATE.search(tail)
+    if m and m.end() == len(tail) and (iso := parse_date(m.group())):
+        meta.published = iso
+        meta.confidence["published"] = 0.7
+        meta.evidence["published"] = "date at the very end of the text"
+        return
+    for ln in body[:4]:
+        found = _date_line(norm, ln)
+        if found:
+            meta.published = found[0]
+            meta.confidence["published"] = 0.7
+            meta.evidence["published"] = "byline near the top"
+            return
+
+
+# ---------------------------------------------------------------------------- year reported on
+
+_YEAR = r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})"
+_TITLE_YEAR = re.compile(_YEAR + r"\s*年")
+_OPENING_YEAR = re.compile(r"\s*" + _YEAR + r"\s*年(?:度)?(?:以来|,|是|,|全年|上半年|,)")
+_REPORT_AS_FOLLOWS = re.compile(_YEAR + r"\s*年度?[^。;]{0,40}?(?:报告|汇报)如下")
+_THIS_YEAR = re.compile(r"今年以来|今年,|今年是|本年度")
+_ANY_YEAR = re.compile(r"(?<![\d\-–—~])" + r"((?:19|20)\d{2})" + r"\s*年(?!\s*[\-–—~至])")
+
+
+def _year(s: str) -> int | None:
+    y = cn_digits_int(s)
+    return y if y is not None and 1990 <= y <= 2100 else None
+
+
+def _set_year(meta: ReportMeta, year: int, conf: float, why: str) -> None:
+    meta.year = year
+    meta.confidence["year"] = conf
+    meta.evidence["year"] = why
+
+
+def _extract_year(doc: Doc, body_start: int) -> None:
+    norm, meta = doc.norm, doc.meta
+    if meta.title:
+        t = norm[meta.title_start : meta.title_end]
+        m = _TITLE_YEAR.search(t)
+        if m and (y := _year(m.group(1))):
+            return _set_year(meta, y, 0.95, f"title {m.group()!r}")
+    m = _OPENING_YEAR.match(norm, body_start)
+    if m and (y := _year(m.group(1))):
+        return _set_year(meta, y, 0.9, f"opening {m.group().strip()!r}")
+    head = norm[body_start : body_start + 1500]
+    m = _REPORT_AS_FOLLOWS.search(head)
+    if m and (y := _year(m.group(1))):
+        return _set_year(meta, y, 0.9, "“现将…年…报告如下”")
+    published = int(meta.published[:4]) if meta.published else None
+    if published and _THIS_YEAR.search(head):
+        return _set_year(meta, published, 0.7, "“今年” with the publication date")
+    if published:
+        month = int(meta.published[5:7])
+        y = published - 1 if month <= 6 else published
+        return _set_year(meta, y, 0.6, "publication date (reports are published early in the next year)")
+    mask_free = re.sub(r"《[^《》\n]{0,300}》", lambda m: " " * len(m.group()), norm[body_start:])
+    years = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(mask_free))
+    if years:
+        y, _ = years.most_common(1)[0]
+        return _set_year(meta, y, 0.4, "most frequent year in the body")
+
+
+# ---------------------------------------------------------------------------- component
+
+
+def extract_metadata(doc: Doc) -> None:
+    """Fill ``doc.meta``: header, title, addressee, published date and the year reported on."""
+    _extract_header(doc)
+    body = nonblank(doc.norm, doc.meta.header_end)
+    after_title = _extract_title(doc, body)
+    _extract_addressee(doc, body, after_title)
+    _extract_published(doc, body)
+    if doc.meta.title and doc.meta.title_start >= doc.meta.header_end and after_title == 0:
+        body_start = doc.meta.title_end  # a title glued to the body: the body starts right after it
+    else:
+        skip = after_title + (1 if doc.meta.addressee else 0)
+        body_start = body[skip].lstart if skip < len(body) else len(doc.norm)
+    _extract_year(doc, body_start)
+
+
+__all__ = ["extract_metadata", "parse_date", "HEADER_KEYS", "lines"]

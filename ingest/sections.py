@@ -1,0 +1,217 @@
+"""Numbered section headings, their levels, extents and nesting (ANNOTATION §9).
+
+Marker types and levels (the level follows the marker type, never the nesting):
+
+=============  =========================  =====
+type           marker as written          level
+=============  =========================  =====
+``cn``         一、 (also 一. 一,)          1
+``paren_cn``   (一) （一）                  2
+``arabic``     1. 1、 1．                  3
+``paren_num``  (1) （1）                   4
+``circled``    ① ②                        4
+``shi``        一是 二是 (paragraph/inline) 4
+=============  =========================  =====
+
+(1) and ① are not in the annotation table; they are the fourth tier of the usual 一、/(一)/1./(1)
+scheme, so they take level 4 like 一是.
+
+Headings 一、 … (1) count at the start of a line; where the text lost its line breaks they also
+count after a sentence end when they continue their sequence. 一是 items count at a line start or after
+a sentence/clause end (。;:!?), and after a comma when they continue a run begun in the same paragraph.
+Nothing inside a closed 《…》 or “…” counts, nor ``1.`` followed by a digit (1.5), nor anything in the
+CMS header or the title.
+
+``parent`` is decided by nesting in the text, not by marker type: a heading whose type is already open
+closes that heading and everything under it (a sibling); any other type opens inside the innermost open
+heading. 一是 items are leaves: the next heading of another type closes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.model import Doc, Section
+from ingest.textlines import cn_int, lost_line_breaks, quoted_mask
+
+_CN = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+LEVELS = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_num": 4, "circled": 4, "shi": 4}
+
+_MARKER = re.compile(
+    rf"(?P<cn>[{_CN}]{{1,3}})\s*(?P<cn_sep>[、.,])"
+    rf"|(?P<paren_cn>\(\s*[{_CN}]{{1,3}}\s*\))\s*、?"
+    rf"|(?P<arabic>\d{{1,2}})\s*(?P<arabic_sep>[.、])(?!\d)"
+    rf"|(?P<paren_num>\(\s*\d{{1,2}}\s*\))\s*、?"
+    rf"|(?P<circled>[{_CIRCLED}])"
+    rf"|(?P<shi>[{_CN}]{{1,3}}是)"
+)
+# Candidates anywhere: a line start (after indentation) or a sentence/clause end before the marker.
+_CANDIDATE = re.compile(
+    rf"(?:(?<=\n)|^)[ \t]*(?=[{_CN}(\d{_CIRCLED}])|(?<=[。;:!?,])[ \t]*(?=[{_CN}(\d{_CIRCLED}])",
+)
+_SENTENCE_END = "。;!?:"
+# Where a heading that lost its line break runs into the body: words that open a body sentence.
+_BODY_OPENERS = re.compile(
+    r"坚持|全面|深入|认真|严格|加强|推进|持续|围绕|按照|紧紧|聚焦|健全|完善|强化|进一步|大力|积极|扎实|始终|牢固|"
+    r"着力|不断|切实|高度|结合|制定|建立|开展|组织|今年|全年|\d{4}年"
+)
+
+
+@dataclass
+class _Hit:
+    kind: str
+    start: int  # marker start
+    title_start: int
+    number: str
+    value: int | None
+    at_line_start: bool
+
+
+def _number_as_written(text: str, m: re.Match[str], kind: str) -> str:
+    if kind == "cn":
+        return text[m.start("cn") : m.end("cn")]
+    if kind == "arabic":
+        digits = text[m.start("arabic") : m.end("arabic")]
+        sep = m.group("arabic_sep")
+        return digits + text[m.start("arabic_sep") : m.end("arabic_sep")] if sep == "." else digits
+    return text[m.start(kind) : m.end(kind)]
+
+
+def _value(s: str, kind: str) -> int | None:
+    if kind == "circled":
+        return _CIRCLED.index(s) + 1
+    return cn_int(re.sub(r"[()\s是.、]", "", s))
+
+
+def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_Hit]:
+    norm, text = doc.norm, doc.text
+    lost = lost_line_breaks(norm)
+    mask = quoted_mask(norm)
+    hits: list[_Hit] = []
+    last_value: dict[str, int] = {}  # per marker type, for sequence checks of inline headings
+    shi_prev: int | None = None  # number of the last 一是-type item in the current paragraph
+    paragraph_start = 0
+    for c in _CANDIDATE.finditer(norm, skip_until):
+        pos = c.end()
+        if title_span[0] <= pos < title_span[1] or mask[pos]:
+            continue
+        m = _MARKER.match(norm, pos)
+        if not m:
+            continue
+        kind = next(k for k in LEVELS if m.group(k) is not None)
+        line_start = norm.rfind("\n", 0, pos) + 1
+        at_line_start = norm[line_start:pos].strip() == ""
+        if line_start > paragraph_start:
+            paragraph_start, shi_prev = line_start, None
+        title_start = m.end()
+        while title_start < len(norm) and norm[title_start] in " \t":
+            title_start += 1
+        if title_start >= len(norm) or norm[title_start] in "\n、,,。;:":
+            continue  # a bare marker or a list of numerals (一、二季度 …)
+        if kind == "cn" and not at_line_start and m.group("cn_sep") != "、":
+            continue
+        if kind == "arabic" and not at_line_start:
+            continue
+        value = _value(m.group(kind), kind)
+        number = _number_as_written(text, m, kind)
+        prev_char = norm[c.start() - 1] if c.start() > 0 else "\n"
+        if kind == "shi":
+            if norm[title_start] in _CN and norm[title_start + 1 : title_start + 2] == "是":
+                continue  # 一是一、二是二
+            if prev_char == "," and not at_line_start:
+                if shi_prev is None or value != shi_prev + 1:
+                    continue
+            shi_prev = value
+        elif not at_line_start:
+            # Inline 一、/(一)/(1) only when the line breaks were lost, after a sentence end, in sequence.
+            if not lost or prev_char not in _SENTENCE_END:
+                continue
+            expected = last_value.get(kind, 0) + 1
+            if value is None or value not in (expected, 1):
+                continue
+        if value is not None:
+            last_value[kind] = value
+        hits.append(_Hit(kind, pos, title_start, number, value, at_line_start))
+        inner = _MARKER.match(norm, title_start) if kind != "shi" else None
+        if inner and inner.group("shi") and not mask[title_start]:  # 二、一是… : an item opens the heading
+            shi_prev = _value(inner.group("shi"), "shi")
+            hits.append(_Hit("shi", title_start, inner.end(), text[title_start : inner.end()], shi_prev, False))
+    return hits
+
+
+def _title_end(norm: str, hit: _Hit, next_start: int, lost: bool) -> int:
+    """End of a heading title: the first 。, the line end or the next heading, whichever comes first.
+
+    A heading that opens with an item (二、一是…) keeps the item in its title.
+    """
+    end = next_start if next_start > hit.title_start else len(norm)
+    for stop in ("。", "\n"):
+        i = norm.find(stop, hit.title_start, end)
+        if i >= 0:
+            end = i
+    if lost and hit.kind != "shi" and end - hit.title_start > 30:
+        end = _cut_run_on_heading(norm, hit.title_start, end)
+    while end > hit.title_start and norm[end - 1] in " \t;,,":
+        end -= 1
+    return end
+
+
+def _cut_run_on_heading(norm: str, start: int, end: int) -> int:
+    """Where a heading that ran into its body (lost line breaks) ends: before the first body opener."""
+    clause_start = start
+    for k, clause in enumerate(re.split(r"(?<=,)", norm[start:end])):
+        min_offset = 8 if k == 0 else 4
+        for m in _BODY_OPENERS.finditer(clause, min_offset):
+            return clause_start + m.start()
+        clause_start += len(clause)
+    return end
+
+
+def _nest(hits: list[_Hit]) -> tuple[list[int | None], list[int]]:
+    """Parent index and nesting depth per hit."""
+    stack: list[int] = []
+    parents: list[int | None] = []
+    depths: list[int] = []
+    for i, hit in enumerate(hits):
+        kinds = [hits[j].kind for j in stack]
+        if hit.kind in kinds:
+            del stack[kinds.index(hit.kind) :]
+        else:
+            while stack and hits[stack[-1]].kind == "shi":
+                stack.pop()
+        parents.append(stack[-1] if stack else None)
+        depths.append(len(stack))
+        stack.append(i)
+    return parents, depths
+
+
+def extract_sections(doc: Doc) -> None:
+    """Fill ``doc.sections`` with every numbered heading, in text order."""
+    meta = doc.meta
+    title_span = (meta.title_start, meta.title_end) if meta.title and meta.title_start >= 0 else (0, 0)
+    hits = _find_hits(doc, meta.header_end, title_span)
+    if not hits:
+        return
+    lost = lost_line_breaks(doc.norm)
+    parents, depths = _nest(hits)
+    n = len(doc.text)
+    for i, hit in enumerate(hits):
+        next_start = hits[i + 1].start if i + 1 < len(hits) else n
+        title_end = max(_title_end(doc.norm, hit, next_start, lost), hit.title_start)
+        end = next((hits[j].start for j in range(i + 1, len(hits)) if depths[j] <= depths[i]), n)
+        while end > hit.start and doc.text[end - 1] in " \t\r\n":
+            end -= 1
+        doc.sections.append(
+            Section(
+                number=hit.number,
+                title=doc.text[hit.title_start : title_end],
+                level=LEVELS[hit.kind],
+                start=hit.start,
+                end=end,
+                title_start=hit.title_start,
+                title_end=title_end,
+                parent=parents[i],
+            )
+        )

@@ -1,0 +1,104 @@
+"""Report metadata (header, title, year, published, addressee) on the real reports and crafted openings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.metadata import extract_metadata, parse_date
+from ingest.model import Doc
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "data" / "reports"
+GOLD = ROOT / "tests" / "gold"
+NAMES = sorted(p.stem for p in REPORTS.glob("*.txt"))
+
+
+def meta_of(text: str):
+    doc = Doc.from_text(text)
+    extract_metadata(doc)
+    return doc.meta
+
+
+def report(name: str):
+    return meta_of((REPORTS / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def test_seed_report():
+    text = (REPORTS / "taierzhuang-2019.txt").read_text(encoding="utf-8")
+    m = meta_of(text)
+    assert m.header["索引号"] == "370405/2020-00025"
+    assert m.header["发布机构"] == "台儿庄区人民政府办公室"
+    assert m.header["成文时间"] == "2020年01月15日"
+    assert m.header["文号"] == "无"
+    assert text[m.header_end :].startswith("台儿庄区人民政府关于2019年度")
+    assert m.title == "台儿庄区人民政府关于2019年度法治政府建设情况的报告"
+    assert text[m.title_start : m.title_end] == m.title
+    assert m.year == 2019
+    assert m.published == "2020-01-15"
+    assert set(m.confidence) >= {"header", "title", "year", "published"}
+    assert set(m.evidence) == set(m.confidence)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_title_and_year_match_gold(name):
+    gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+    m = report(name)
+    assert m.title == gold["title"]
+    assert m.year == gold["year"]
+
+
+def test_scores_against_gold(capsys):
+    titles = years = 0
+    for name in NAMES:
+        gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+        m = report(name)
+        titles += m.title == gold["title"]
+        years += m.year == gold["year"]
+    with capsys.disabled():
+        print(f"\nmetadata vs gold: title {titles}/{len(NAMES)}, year {years}/{len(NAMES)}")
+    assert titles == years == len(NAMES)
+
+
+def test_split_title_is_joined_and_glued_title_is_cut():
+    m = report("014")
+    assert m.title == "陕西省人民政府办公厅2021年度法治建设工作情况报告"
+    assert "\n" in Doc.from_text((REPORTS / "014.txt").read_text(encoding="utf-8")).text[m.title_start : m.title_end]
+    m = report("004")
+    assert m.title == "湖北省人民政府关于2023年度法治政府建设情况的报告"
+    assert m.evidence["title"].startswith("title glued")
+
+
+def test_no_title_openings():
+    for name in ("003", "005", "006", "009"):
+        assert report(name).title is None, name
+    assert meta_of("根据《法治政府建设实施纲要》要求,现将我局2020年度法治政府建设情况报告如下:\n一、主要工作").year == 2020
+
+
+def test_addressee():
+    assert report("010").addressee == ["县委", "县政府"]
+    assert report("001").addressee == []
+    m = meta_of("关于2021年度法治政府建设情况的报告\n市委、市政府:\n2021年,我区依法行政。")
+    assert m.addressee == ["市委", "市政府"] and m.year == 2021
+
+
+def test_published_from_closing_line_byline_and_chinese_numerals():
+    body = "2021年,我县坚持依法行政,推进法治政府建设。\n"
+    assert meta_of("X县2021年法治政府建设情况报告\n" + body + "X县人民政府\n2022年2月28日\n").published == "2022-02-28"
+    assert meta_of(body + "省政府办公厅 2022-03-15\n").published == "2022-03-15"
+    assert meta_of(body + "二〇二二年一月十日\n").published == "2022-01-10"
+    assert parse_date("2020年13月01日") is None
+
+
+def test_year_from_publication_date_when_the_text_gives_no_year():
+    m = meta_of("- 索 引 号:123/2021-1\n- 成文时间:2021年03月02日\n我县坚持依法行政,推进法治政府建设。\n")
+    assert m.published == "2021-03-02" and m.year == 2020
+    m = meta_of("- 成文时间:2021年12月20日\n- 标 题:关于法治建设的报告\n今年以来,我县坚持依法行政。\n")
+    assert m.year == 2021 and m.title == "关于法治建设的报告"
+
+
+def test_traditional_title_keeps_its_script():
+    m = meta_of("司法部2021年度法治政府建設情況報告\n2021年,司法部堅持依法行政。")
+    assert m.title == "司法部2021年度法治政府建設情況報告" and m.year == 2021

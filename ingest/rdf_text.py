@@ -1,0 +1,103 @@
+"""The report's text as a NIF context, its sections, and evidence spans (Web Annotation + NIF)."""
+
+from __future__ import annotations
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from fazhi.iri import instance
+from fazhi.namespaces import FZ, NIF, OA
+from ingest.model import Doc
+
+#: Characters of context kept before and after a quote (oa:prefix / oa:suffix).
+QUOTE_CONTEXT = 8
+
+
+def _nni(n: int) -> Literal:
+    return Literal(n, datatype=XSD.nonNegativeInteger)
+
+
+class Spans:
+    """Mints one evidence-span node per distinct [start, end) of a report's text."""
+
+    def __init__(self, g: Graph, doc: Doc, key: str, text_node: URIRef, run: URIRef | None):
+        self.g, self.doc, self.key, self.text_node, self.run = g, doc, key, text_node, run
+        self._made: dict[tuple[int, int], URIRef] = {}
+
+    def span(self, start: int, end: int) -> URIRef:
+        """The span node for ``doc.text[start:end]`` (created on first use)."""
+        if (start, end) in self._made:
+            return self._made[(start, end)]
+        g, text = self.g, self.doc.text
+        node = URIRef(instance("span", self.key, f"{start}-{end}"))
+        exact = text[start:end]
+        pos, quote = URIRef(f"{node}#position"), URIRef(f"{node}#quote")
+        g.add((node, RDF.type, FZ.Span))
+        g.add((node, RDF.type, OA.SpecificResource))
+        g.add((node, RDF.type, NIF.OffsetBasedString))
+        g.add((node, OA.hasSource, self.text_node))
+        g.add((node, OA.hasSelector, pos))
+        g.add((node, OA.hasSelector, quote))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, _nni(start)))
+        g.add((pos, OA.end, _nni(end)))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(exact)))
+        g.add((quote, OA.prefix, Literal(text[max(0, start - QUOTE_CONTEXT) : start])))
+        g.add((quote, OA.suffix, Literal(text[end : end + QUOTE_CONTEXT])))
+        g.add((node, NIF.referenceContext, self.text_node))
+        g.add((node, NIF.beginIndex, _nni(start)))
+        g.add((node, NIF.endIndex, _nni(end)))
+        g.add((node, NIF.anchorOf, Literal(exact)))
+        if self.run is not None:
+            g.add((node, PROV.wasGeneratedBy, self.run))
+        self._made[(start, end)] = node
+        return node
+
+    def mention(self, start: int, end: int, target: URIRef | None, cls: URIRef) -> URIRef:
+        """A span that names ``target`` (an entity of class ``cls``); unresolved when ``target`` is None."""
+        node = self.span(start, end)
+        if target is not None:
+            self.g.add((node, FZ.mentions, target))
+        self.g.add((node, FZ.mentionType, cls))
+        return node
+
+
+def add_text(g: Graph, doc: Doc, text_node: URIRef, source_node: URIRef, run: URIRef | None) -> None:
+    """The report text as a ``nif:Context`` holding the whole string."""
+    g.add((text_node, RDF.type, FZ.ReportText))
+    g.add((text_node, RDF.type, NIF.Context))
+    g.add((text_node, NIF.isString, Literal(doc.text)))
+    g.add((text_node, NIF.beginIndex, _nni(0)))
+    g.add((text_node, NIF.endIndex, _nni(len(doc.text))))
+    g.add((text_node, FZ.source, source_node))
+    g.add((text_node, PROV.wasDerivedFrom, source_node))
+    g.add((text_node, DCTERMS.language, Literal("zh")))
+    if run is not None:
+        g.add((text_node, PROV.wasGeneratedBy, run))
+
+
+def section_iri(key: str, index: int) -> URIRef:
+    """IRI of the ``index``-th section (0-based) of a report: ``id/section/{key}/{index+1}``."""
+    return URIRef(instance("section", key, str(index + 1)))
+
+
+def add_sections(g: Graph, doc: Doc, key: str, text_node: URIRef, spans: Spans) -> list[URIRef]:
+    """Every section with its number, title, level, extent and the span of its heading."""
+    nodes = [section_iri(key, i) for i in range(len(doc.sections))]
+    for i, (node, s) in enumerate(zip(nodes, doc.sections, strict=True)):
+        g.add((text_node, FZ.hasSection, node))
+        g.add((node, RDF.type, FZ.ReportSection))
+        g.add((node, RDF.type, NIF.Structure))
+        g.add((node, FZ.sectionNumber, Literal(s.number)))
+        g.add((node, DCTERMS.title, Literal(s.title, lang="zh")))
+        g.add((node, FZ.sectionLevel, Literal(max(1, s.level), datatype=XSD.positiveInteger)))
+        g.add((node, FZ.sectionOrder, Literal(i + 1, datatype=XSD.positiveInteger)))
+        g.add((node, NIF.referenceContext, text_node))
+        g.add((node, NIF.beginIndex, _nni(s.start)))
+        g.add((node, NIF.endIndex, _nni(s.end)))
+        if s.parent is not None and 0 <= s.parent < len(nodes):
+            g.add((node, FZ.parentSection, nodes[s.parent]))
+        if 0 <= s.title_start < s.title_end:
+            g.add((node, FZ.evidence, spans.span(s.title_start, s.title_end)))
+    return nodes

@@ -1,0 +1,142 @@
+"""Links between figures: parts of a total (breakdowns) and the counts behind a rate.
+
+Breakdown grammar (ANNOTATION §8 ``parts_of``):
+
+* **cue**: a total, then 其中 / 分别 / 包括 (in the same sentence, or opening the next one), then
+  parts in the total's unit up to the end of that sentence; the parts may be a subset (sum ≤ total);
+* **list**: a total followed directly by ``,``/``:`` and a run of at least two figures in its unit,
+  in the same sentence, that add up exactly to the total (53件,办结33件、积极解决16件、暂无法解决4件).
+
+Rates: a percentage whose value is ``sum(numerator) / denominator × 100`` at its written precision,
+with the numerator drawn from the parts of a count before it (or one count in the same unit) in the
+same or the previous sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from ingest.model import Figure
+from ingest.numbers import decimals
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_CUE = re.compile(r"其中|分别为|分别是|分别|包括|包含")
+_RATIO_UNITS = {"%", "‰", "个百分点", "倍"}
+
+
+def _sentence_starts(norm: str) -> list[int]:
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(norm)]
+
+
+def _sentence_of(pos: int, starts: list[int]) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _linkable(f: Figure) -> bool:
+    return not f.optional and f.unit not in _RATIO_UNITS
+
+
+def _fits(parts: list[Figure], total: Figure) -> bool:
+    return sum(p.value for p in parts) <= total.value + 1e-9
+
+
+def link_breakdowns(figures: list[Figure], norm: str) -> None:
+    """Set ``part_of`` on the parts of explicit breakdowns (see the module docstring)."""
+    starts = _sentence_starts(norm)
+    sent = [_sentence_of(f.start, starts) for f in figures]
+    _link_cued(figures, norm, starts, sent)
+    _link_lists(figures, norm, sent)
+
+
+def _link_cued(figures: list[Figure], norm: str, starts: list[int], sent: list[int]) -> None:
+    for cue in _CUE.finditer(norm):
+        cue_sent = _sentence_of(cue.start(), starts)
+        opens_sentence = norm[starts[cue_sent] : cue.start()].strip(" \t\u3000") == ""
+        after = [i for i, f in enumerate(figures) if f.start >= cue.end() and sent[i] == cue_sent and _linkable(f)]
+        if not after:
+            continue
+        # the total: the nearest earlier figure in the same sentence (or the previous one when the
+        # cue opens a sentence) whose unit the parts share
+        window = {cue_sent, cue_sent - 1} if opens_sentence else {cue_sent}
+        before = [i for i, f in enumerate(figures) if f.end <= cue.start() and sent[i] in window and _linkable(f)]
+        for unit in dict.fromkeys(figures[i].unit for i in after):
+            totals = [i for i in before if figures[i].unit == unit]
+            if not totals:
+                continue
+            t = totals[-1]
+            if figures[t].part_of is not None:
+                continue
+            parts = [i for i in after if figures[i].unit == unit and figures[i].part_of is None]
+            # a cue with 分别 may distribute over several totals; keep the parts that fit
+            while parts and not _fits([figures[i] for i in parts], figures[t]):
+                parts.pop()
+            for i in parts:
+                figures[i].part_of = t
+            break
+
+
+def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
+    for t, total in enumerate(figures):
+        if not _linkable(total) or total.part_of is not None:
+            continue
+        if any(f.part_of == t for f in figures):
+            continue
+        if not re.match(r"[ \t]*[,，:：]", norm[total.end : total.end + 3]):
+            continue
+        run: list[int] = []
+        for i in range(t + 1, len(figures)):
+            f = figures[i]
+            if sent[i] != sent[t] or f.unit != total.unit or f.part_of is not None or not _linkable(f):
+                break
+            run.append(i)
+        acc = 0.0
+        for k, i in enumerate(run):
+            acc += figures[i].value
+            if k >= 1 and abs(acc - total.value) < 1e-9:
+                for j in run[: k + 1]:
+                    figures[j].part_of = t
+                break
+            if acc > total.value:
+                break
+
+
+def _rate_matches(numerator: float, denominator: float, rate: Figure) -> bool:
+    if denominator <= 0:
+        return False
+    places = decimals(rate.text.rstrip("%‰ ").replace(",", ""))
+    value = numerator / denominator * 100
+    return round(value, max(places, 0)) == round(float(rate.value), max(places, 0)) and abs(
+        value - float(rate.value)
+    ) < 0.5 * 10 ** (-places) + 1e-9
+
+
+def link_rates(figures: list[Figure], norm: str) -> None:
+    """Set ``rate_of`` on percentages computable from counts before them (see the module docstring)."""
+    starts = _sentence_starts(norm)
+    sent = [_sentence_of(f.start, starts) for f in figures]
+    for r, rate in enumerate(figures):
+        if rate.unit != "%" or rate.optional:
+            continue
+        earlier = [i for i in range(r) if sent[i] in (sent[r], sent[r] - 1) and _linkable(figures[i])]
+        for d in reversed(earlier):
+            den = figures[d]
+            parts = [i for i in earlier if figures[i].part_of == d]
+            options: list[tuple[int, ...]] = []
+            if len(parts) <= 10:
+                for size in range(1, len(parts) + 1):
+                    options.extend(combinations(parts, size))
+            options.extend((i,) for i in earlier if i != d and figures[i].unit == den.unit and i not in parts)
+            found = next(
+                (o for o in options if _rate_matches(sum(figures[i].value for i in o), den.value, rate)), None
+            )
+            if found:
+                rate.rate_of = {"numerator": list(found), "denominator": d}
+                break

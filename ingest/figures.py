@@ -1,0 +1,324 @@
+"""Figures: every count, amount, rate and duration in a report, with breakdowns and rates.
+
+The component ``extract_figures(doc)`` fills ``doc.figures`` (ANNOTATION §8, §11):
+
+1. ``_candidates`` scans ``doc.norm`` for a number (Arabic, Chinese, 万/亿-scaled) followed by an
+   approximation word (余/多), a unit from ``ingest.indicators.UNITS`` and a post-qualifier (以上 …);
+2. ``_excluded`` drops years, dates, ordinals, sessions, document numbers, numbers inside 《》 and
+   “”, names/versions, idioms and political formulas, section numbers and the CMS header;
+3. ``_optional`` marks hierarchy words (两级), cycles (连续N年, 四年年审), frequencies (每年…一次)
+   and fixed formulas (N次来陕考察);
+4. ``ingest.breakdowns`` links parts to their total (其中/分别/a list right after the total) and
+   rates to their numerator and denominator;
+5. measures (the clause in the text's own words) and indicators (``ingest.indicators``) are added.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fazhi.iri import instance
+from ingest.breakdowns import link_breakdowns, link_rates
+from ingest.indicators import UNITS, match_indicator
+from ingest.model import Doc, Figure
+from ingest.numbers import ARABIC, CN_NUMERAL_CHARS, as_number, parse_arabic, parse_chinese
+
+# --- the figure grammar -------------------------------------------------------------------------
+
+_UNITS_BY_LENGTH = sorted(UNITS, key=len, reverse=True)
+_UNIT_RE = "|".join(re.escape(u) for u in _UNITS_BY_LENGTH)
+_SPACE = r"[ \t\u3000\u00a0]{0,2}"
+#: number (Arabic with optional 万/亿, or Chinese), 余/多, unit, post-qualifier.
+FIGURE_RE = re.compile(
+    rf"(?P<num>(?P<ar>{ARABIC})(?P<scale>{_SPACE}[万亿](?!元))?|(?P<cn>[{CN_NUMERAL_CHARS}]+))"
+    rf"{_SPACE}(?P<more>[余多])?{_SPACE}(?P<unit>{_UNIT_RE})(?P<post>以上|左右|以内|以下)?"
+)
+
+#: Qualifier words written before the number (longest first) → qualifier.
+PRE_QUALIFIERS: dict[str, str] = {
+    "不超过": "at-most", "不多于": "at-most", "不高于": "at-most", "最多": "at-most", "至多": "at-most",
+    "不少于": "at-least", "不低于": "at-least", "至少": "at-least",
+    "不足": "less-than", "不到": "less-than", "少于": "less-than", "低于": "less-than", "未满": "less-than",
+    "超过": "more-than", "多于": "more-than", "高于": "more-than", "逾": "more-than", "超": "more-than",
+    "将近": "approx", "接近": "approx", "大约": "approx", "约": "approx", "近": "approx",
+}  # fmt: skip
+_PRE_QUAL_RE = re.compile("(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True)) + r")[ \u3000]?$")
+POST_QUALIFIERS = {"以上": "at-least", "左右": "approx", "以内": "at-most", "以下": "at-most"}
+INNER_QUALIFIERS = {"余": "more-than", "多": "more-than"}
+
+#: A character after the unit that turns unit + char into a word (项目, 条例, 人民, 部门 …).
+UNIT_BLOCKERS: dict[str, str] = {
+    "项": "目", "条": "例件款", "人": "民大员才口力事身格文性权均", "部": "门署分长委", "名": "称单额义",
+    "场": "所地景馆合", "家": "庭长属乡", "户": "籍外口型", "期": "间限满刊末初中", "所": "有属得在以需",
+    "处": "理罚置分长室", "支": "持撑付出部", "批": "准复示评", "件": "事", "次": "性", "个": "体",
+    "种": "植养", "类": "型似", "本": "地级部区市县年单职次身着质源领", "张": "网图",
+    "位": "置于", "起": "草来", "台": "账", "级": "抓", "年": "度底初末中级代", "天": "然",
+    "米": "面", "笔": "录", "块": "状", "座": "谈", "封": "闭", "册": "子",
+}  # fmt: skip
+
+#: Fixed phrases whose number is not a count (idioms, political formulas, reform names), matched
+#: at the figure's start.
+IDIOMS: tuple[str, ...] = (
+    "三个代表", "四个意识", "四个自信", "两个维护", "两个确立", "四个全面", "两个一百年", "五位一体",
+    "两个毫不动摇", "三个务必", "两个结合", "三个区分开来", "四个最严", "两个责任", "三项制度",
+    "八项规定", "一个中心", "两个基本点", "一件事", "一次办好", "一次性", "一个窗口", "一枚印章",
+    "一个机构", "一支队伍", "一张网", "一张图", "一张蓝图", "一张表", "一个流程", "一套材料",
+    "一起", "一批", "一年", "一级", "一把", "一本账", "一站式", "一个也不能少", "两个条例",
+    "一份材料", "一次也不跑", "四套班子", "两套班子", "一个平台", "一张清单", "一个标准", "一个门", "一次告知",
+)
+#: Characters before a number that make it an ordinal, a rank, a label or part of a word.
+_ORDINAL_BEFORE = set("第前每初")
+_WORD_BEFORE_CN = set("统唯之同万逐划合整专单进再又这那上下某哪任归某一跑")
+
+
+@dataclass
+class Candidate:
+    """A raw match before exclusion: offsets are into the text."""
+
+    start: int  # number start (span start)
+    end: int  # span end
+    num_text: str
+    value: int | float
+    unit: str
+    qualifier: str
+    chinese: bool
+
+
+def _protected_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans whose numbers are never figures: 《》, “”, known mentions, document numbers, the header."""
+    norm = doc.norm
+    spans: list[tuple[int, int]] = []
+    for pattern in (r"《[^《》\n]*》", r"“[^“”\n]*”", r"「[^「」\n]*」", r"〔\d{4}〕\d*号?", r"\[\d{4}\]\d*号?"):
+        spans.extend(m.span() for m in re.finditer(pattern, norm))
+    for mention in (*doc.regulations, *doc.mechanisms, *doc.quoted_other):
+        spans.append((mention.start, mention.end))
+    header_end = doc.meta.header_end or _header_end(doc.text)
+    if header_end:
+        spans.append((0, header_end))
+    return spans
+
+
+def _header_end(text: str) -> int:
+    """The end of a leading CMS ``- key:value`` list, or 0."""
+    m = re.match(r"(?:[ \t]*-[ \t]*[^\n:：]{1,12}[:：][^\n]*\n)+", text)
+    return m.end() if m else 0
+
+
+def _mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
+    mask = bytearray(length)
+    for s, e in spans:
+        mask[max(s, 0) : min(e, length)] = b"\x01" * (min(e, length) - max(s, 0))
+    return mask
+
+
+def _idiom_spans(norm: str) -> list[tuple[int, int]]:
+    """一X一Y patterns (一人一档, 一级抓一级, 一案一评): their numbers are not counts."""
+    spans = [m.span() for m in re.finditer(r"一(.)[^\s，,。、；;]{0,2}一\1", norm)]
+    spans.extend(m.span() for m in re.finditer(r"一[^\s，,。、；;一]一[^\s，,。、；;]", norm))
+    return spans
+
+
+def _parse(m: re.Match[str]) -> tuple[int | float, bool] | None:
+    """The value of a figure match (万/亿 multiplied out) and whether it is a Chinese numeral."""
+    if m.group("ar") is not None:
+        value = parse_arabic(m.group("ar"))
+        if value is None:
+            return None
+        scale = (m.group("scale") or "").strip()
+        if scale:
+            value = as_number(value * (10_000 if scale == "万" else 100_000_000))
+        return value, False
+    cn = m.group("cn")
+    if not any(ch in "零〇○一壹二贰两兩俩三叁四肆五伍六陆七柒八捌九玖十拾" for ch in cn):
+        return None  # bare 百/千/万 is not a number
+    value = parse_chinese(cn)
+    return (value, True) if value is not None else None
+
+
+def _candidates(doc: Doc) -> list[Candidate]:
+    """Every number + unit match in the text, with money units fixed up (20万元 → 20 万元)."""
+    norm = doc.norm
+    found: list[Candidate] = []
+    pos = 0
+    while True:
+        m = FIGURE_RE.search(norm, pos)
+        if m is None:
+            break
+        pos = m.end()
+        start = m.start("num")
+        # a number glued to a longer digit/letter run (G20, 3A, 1.2.3) is a label
+        if start > 0 and re.match(r"[0-9A-Za-z.·/]", norm[start - 1]):
+            continue
+        parsed = _parse(m)
+        if parsed is None:
+            pos = m.start() + 1
+            continue
+        value, chinese = parsed
+        unit = m.group("unit")
+        num_text = m.group("num")
+        if chinese and num_text[-1] in "万亿" and unit == "元":
+            unit = num_text[-1] + "元"  # 三万元 → 3 万元
+            value = parse_chinese(num_text[:-1]) or 0
+            num_text = num_text[:-1]
+        qualifier = "exact"
+        if m.group("more"):
+            qualifier = INNER_QUALIFIERS[m.group("more")]
+        if m.group("post"):
+            qualifier = POST_QUALIFIERS[m.group("post")]
+        pre = _PRE_QUAL_RE.search(norm, max(0, start - 4), start)
+        if pre:
+            qualifier = PRE_QUALIFIERS[pre.group(0).strip()]
+        found.append(Candidate(start, m.end(), num_text, value, unit, qualifier, chinese))
+    return found
+
+
+# --- exclusion rules ------------------------------------------------------------------------------
+
+
+def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
+    """True when the candidate is not a figure (ANNOTATION §8 "What is excluded")."""
+    if any(mask[c.start : c.end]):
+        return True
+    before = norm[c.start - 1] if c.start else ""
+    after = norm[c.end] if c.end < len(norm) else ""
+    unit = c.unit
+    if before in _ORDINAL_BEFORE:
+        return True  # 第一次, 前10名, 每一项, 初一
+    if c.chinese and before in _WORD_BEFORE_CN:
+        return True  # 统一, 唯一, 之一, 进一步, 再一次, 跑一次
+    blockers = UNIT_BLOCKERS.get(unit, "")
+    if after and after in blockers:
+        return True  # the unit starts a word: 3项目, 两条例, 人民
+    if c.chinese and any(norm.startswith(idiom, c.start) for idiom in IDIOMS):
+        return True
+    if len(re.sub(r"\D", "", c.num_text)) > 12:
+        return True  # a long digit run is an identifier, not a figure
+    if unit == "年":
+        if not c.chinese and c.value >= 1000:
+            return True  # a year: 2019年
+        if c.chinese and all(ch in "零〇○一二三四五六七八九" for ch in c.num_text) and len(c.num_text) >= 2:
+            return True  # 二〇一九年
+        if re.match(r"(?:行动|计划|规划|攻坚|工程|方案|目标|以前|前)", norm[c.end : c.end + 2]):
+            return True  # 三年行动 (a plan label), 5年前 (a time point)
+    if unit == "次" and re.match(r"(?:会议|全会|党代会|代表大会)", norm[c.end : c.end + 4]):
+        if "届" in norm[max(0, c.start - 8) : c.start]:
+            return True  # 十三届人大一次会议
+    if unit == "级" and c.value == 1:
+        return True  # 一级 is a grade label
+    if unit == "级" and re.match(r"(?:医院|公路|响应|预警|资质|职称|主任|调研员|巡视员|以上医院)", norm[c.end : c.end + 3]):
+        return True
+    if unit == "个" and norm.startswith("体", c.end):
+        return True
+    if unit in ("名", "位") and re.search(r"(?:排名|位列|位居|名列|居)$", norm[max(0, c.start - 3) : c.start]):
+        return True  # ranks
+    if unit == "%" and re.search(r"(?:前|后)$", norm[max(0, c.start - 1) : c.start]):
+        return True  # 前10% (a rank band)
+    return False
+
+
+def _optional(c: Candidate, norm: str) -> bool:
+    """Hierarchy words, cycles, frequencies, service hours and fixed formulas (never scored)."""
+    if c.unit == "级":
+        return True  # 镇村两级, 四级相互衔接
+    window = norm[max(0, c.start - 12) : c.start]
+    if c.unit == "年" and (re.search(r"连续$", window) or re.match(r"(?:年审|一审|一次|一换)", norm[c.end : c.end + 2])):
+        return True  # 连续3年, 四年年审
+    if c.unit == "次" and c.value <= 3 and re.search(r"每(?:年|月|季度|季|周|半年|天|日)[^，,。；;]*$", window):
+        return True  # 每年年初召开一次专题会议
+    if c.unit == "次" and re.match(r"(?:来|到|莅临|亲临)[^，,。；;]{0,6}(?:考察|视察)", norm[c.end : c.end + 10]):
+        return True  # 三次来陕考察 (a fixed formula)
+    if c.unit == "小时" and (
+        re.match(r"(?:自助|服务|不打烊|值班|在线|营业|全天候|热线|咨询|受理|响应)", norm[c.end : c.end + 3])
+        or re.search(r"[×xX*]$", norm[max(0, c.start - 1) : c.start])
+    ):
+        return True  # 24小时自助服务, 7×24小时
+    return False
+
+
+# --- measure and iri --------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = "，,。；;：:！!？?\n、"
+_LEAD_STRIP = re.compile(r"^[\s，,。；;：:、]*(?:其中|同时|并|共|累计|全年|以及|和|及)?[\s，,：:]*")
+
+
+def _measure(text: str, start: int, end: int, prev_end: int) -> str:
+    """The words of the figure's clause: text before it (back to a break or the previous figure),
+    then the counted noun after it when the figure precedes its noun (认领5476项行政权力事项)."""
+    lo = start
+    while lo > max(prev_end, start - 40) and text[lo - 1] not in _CLAUSE_BREAK:
+        lo -= 1
+    head = _LEAD_STRIP.sub("", text[lo:start]).strip()
+    if not re.search(r"\w", head):
+        head = ""
+    for marker in sorted(PRE_QUALIFIERS, key=len, reverse=True):
+        if head.endswith(marker):
+            head = head[: -len(marker)].rstrip()
+            break
+    hi = end
+    while hi < min(len(text), end + 30) and text[hi] not in _CLAUSE_BREAK:
+        hi += 1
+    tail = text[end:hi].strip()
+    if tail and not re.match(r"^(?:以上|左右|以内|以下)?$", tail):
+        return (head + tail) if head else tail
+    return head
+
+
+def _iri_key(doc: Doc) -> str:
+    return doc.meta.key or doc.sha256[:16]
+
+
+def _context(text: str, start: int, end: int, clause_start: int) -> str:
+    """Text for indicator cues: the sentence up to the figure, plus the counted noun after it."""
+    lo = start
+    while lo > max(clause_start, start - 60) and text[lo - 1] not in "。；;\n":
+        lo -= 1
+    hi = end
+    while hi < min(len(text), end + 20) and text[hi] not in _CLAUSE_BREAK:
+        hi += 1
+    return text[lo:start] + text[end:hi]
+
+
+# --- the component ---------------------------------------------------------------------------------
+
+
+def find_figures(doc: Doc) -> list[Figure]:
+    """The figures of ``doc`` in text order, breakdowns and rates linked, without touching ``doc``."""
+    norm = doc.norm or doc.text
+    mask = _mask(len(norm), _protected_spans(doc) + _idiom_spans(norm))
+    figures: list[Figure] = []
+    prev_end = 0
+    for c in _candidates(doc):
+        if _excluded(c, norm, mask):
+            continue
+        text = doc.text[c.start : c.end]
+        figures.append(
+            Figure(
+                text=text,
+                start=c.start,
+                end=c.end,
+                value=c.value,
+                unit=c.unit,
+                approx=c.qualifier != "exact",
+                measure=_measure(doc.text, c.start, c.end, prev_end) or (figures[-1].measure if figures else ""),
+                qualifier=c.qualifier,
+                optional=_optional(c, norm),
+            )
+        )
+        prev_end = c.end
+    link_breakdowns(figures, norm)
+    link_rates(figures, norm)
+    key = _iri_key(doc)
+    for n, f in enumerate(figures):
+        f.iri = instance("obs", key, str(n))
+        ctx = _context(norm, f.start, f.end, 0)
+        f.indicator = match_indicator(ctx, f.unit)
+    for f in figures:  # parts take their total's indicator
+        if f.part_of is not None and figures[f.part_of].indicator:
+            f.indicator = figures[f.part_of].indicator
+    return figures
+
+
+def extract_figures(doc: Doc) -> None:
+    """Pipeline component: fill ``doc.figures``."""
+    doc.figures = find_figures(doc)

@@ -1,0 +1,92 @@
+"""Mechanisms: every “…” span classified, plus unquoted mentions of known mechanisms.
+
+* Quoted spans follow ANNOTATION §6: the inner text of every ``“([^“”]*)”`` (also inside 《》). A span
+  naming a mechanism, reform, system, principle, slogan, formula or campaign goes to
+  ``doc.mechanisms`` (``quoted=True``); any other goes to ``doc.quoted_other`` with its category
+  (:mod:`ingest.quote_classes`).
+* Identity: a name the seed scheme knows (:mod:`ingest.mechanism_scheme`, with its variant names)
+  takes that concept's IRI; a new mechanism gets ``scheme/mechanism/{slug}`` from its identity key,
+  so the same name in any report gets the same IRI.
+* Unquoted mentions: the labels of known concepts found outside “” and 《》 (``quoted=False``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from fazhi.iri import concept
+from ingest.mechanism_scheme import CONCEPTS, Concept, lookup, mechanism_key
+from ingest.model import Doc, MechanismMention, QuotedOther
+from ingest.pinyin_slug import pinyin_slug
+from ingest.quote_classes import classify_quote
+
+_QUOTE = re.compile(r"“([^“”]{1,200})”")
+_TITLE = re.compile(r"《[^《》]{1,400}》")
+_CONTEXT = 6
+
+
+def mechanism_iri(name: str) -> tuple[str, str]:
+    """(IRI, preferred label) of the mechanism a name denotes: a seed concept or a minted one."""
+    known = lookup(name)
+    if known is not None:
+        return concept("mechanism", known.notation), known.zh
+    key = mechanism_key(name)
+    return concept("mechanism", pinyin_slug(key)), name.strip()
+
+
+def extract_mechanisms(doc: Doc) -> None:
+    """Fill ``doc.mechanisms`` and ``doc.quoted_other``."""
+    lo = doc.meta.header_end or 0
+    norm = doc.norm
+    quoted: list[tuple[int, int]] = []
+    for m in _QUOTE.finditer(norm, lo):
+        start, end = m.start(1), m.end(1)
+        name = m.group(1)
+        if not name.strip():
+            continue
+        quoted.append((m.start(), m.end()))
+        text = doc.text[start:end]
+        category = None
+        if lookup(name) is None:
+            category = classify_quote(name, norm[max(lo, m.start() - _CONTEXT) : m.start()], norm[m.end() : m.end() + _CONTEXT])
+        if category is not None:
+            doc.quoted_other.append(QuotedOther(text=text, start=start, end=end, category=category))
+            continue
+        iri, label = mechanism_iri(name)
+        doc.mechanisms.append(MechanismMention(text=text, start=start, end=end, iri=iri, label=label, quoted=True))
+    blocked = quoted + [(m.start(), m.end()) for m in _TITLE.finditer(norm, lo)]
+    doc.mechanisms.extend(_unquoted(doc, lo, blocked))
+    doc.mechanisms.sort(key=lambda x: (x.start, x.end))
+
+
+def _unquoted(doc: Doc, lo: int, blocked: list[tuple[int, int]]) -> list[MechanismMention]:
+    """Unquoted mentions of seed concepts, outside the blocked spans (quotes, titles)."""
+    pattern, by_label = _label_matcher()
+    out: list[MechanismMention] = []
+    blocked.sort()
+    for m in pattern.finditer(doc.norm, lo):
+        s, e = m.span()
+        if any(bs < e and s < be for bs, be in blocked):
+            continue
+        c = by_label[m.group(0)]
+        out.append(
+            MechanismMention(
+                text=doc.text[s:e], start=s, end=e, iri=concept("mechanism", c.notation), label=c.zh, quoted=False
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _label_matcher() -> tuple[re.Pattern[str], dict[str, Concept]]:
+    """One alternation (longest label first) over the labels that may be matched without quotes."""
+    by_label: dict[str, Concept] = {}
+    for c in CONCEPTS:
+        for label in c.labels():
+            if label in c.quoted_only or len(label) < 3 and not re.match(r"^[一二两三四五六七八九十]", label):
+                continue
+            by_label.setdefault(label, c)
+            by_label.setdefault(label.replace("、", ""), c)
+    alternation = "|".join(re.escape(x) for x in sorted(by_label, key=len, reverse=True))
+    return re.compile(alternation), by_label

@@ -1,0 +1,112 @@
+"""Is a “…” span a mechanism, or something else put in quotes (ANNOTATION §6)?
+
+:func:`classify_quote` looks at the quoted name and a few characters on either side and returns
+``None`` for a mechanism (reform, system, working principle, slogan, political formula, campaign)
+or the category of a non-mechanism:
+
+``honour``     honours, awards, model titles, lists of typical cases
+``named``      platforms, apps, hotlines, branded events, courses, columns, service names (我要…)
+``metaphor``   metaphors and role images (时间表, 最后一公里, 善后者)
+``period``     plan periods and anniversaries (十四五, 八五, 十五周年)
+``set-label``  labels for a set of documents, databases or bodies (一号司法建议, 两库, 两委)
+``group``      labels for groups of people or kinds of wrongdoers (关键少数, 小散乱污 企业)
+``quotation``  a verbatim sentence or a description of a problem
+
+The rules read the form of the name (suffixes, numeral formulas) and its neighbours (获评“…”,
+“…”培训班, “…”企业), never a list of one report's strings. Known mechanisms (the seed scheme) are
+decided before these rules are asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = "一二两三四五六七八九十百千万0-9"
+_PROVINCES = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新蒙港澳台"
+
+_PERIOD = re.compile(
+    rf"^(?:[{_NUM}]+五|[{_NUM}]+周年|第?[{_NUM}]+个?五年|(?:19|20)\d\d(?:-(?:19|20)\d\d)?年?|\d{{1,2}}[·.•]\d{{1,2}})$"
+)
+_SERVICE = re.compile(r"^我要")
+_HONOUR_STRONG = re.compile(
+    r"(奖|奖项|大奖|称号|案例|示范点|示范村|示范社区|示范单位|示范基地|示范街道|示范乡镇|示范窗口|示范项目|示范地区|"
+    r"先进单位|先进集体|先进个人|标兵|之星|能手|百强|十佳|优秀单位|优秀城市|文明单位|达标单位)$"
+)
+_RANKED = re.compile(r"^(全国|全省|全市|全区|全县|国家级?|省级|市级|区级|县级|中国|首批|第[一二三四五六七八九十]+批)")
+_HONOUR_WEAK = re.compile(r"(城市|县|市|区|镇|村|社区|地区|项目|单位|集体|基地|窗口|品牌|示范区|示范县|示范市|典型)$")
+_HONOUR_BEFORE = re.compile(r"(获|获得|荣获|获评|评为|评选为|命名为|授予|入选|入围|荣膺|列为|确定为|成为)$")
+_HONOUR_AFTER = re.compile(r"^(殊荣|称号|荣誉|荣誉称号|奖|奖项|表彰|提名)")
+_NAMED_TAIL = re.compile(
+    r"(APP|App|app|平台|小程序|公众号|微信号|热线|专线|网站|系统|专栏|栏目|频道|节目|课堂|讲堂|讲坛|论坛|"
+    r"宣讲|宣讲团|培训班|训练营|服务站|工作站|工作室|调解室|驿站|e站|超市|直通车|服务包|大篷车|号|码|云|杯)$"
+)
+_NAMED_AFTER = re.compile(
+    r"^(?:等)?(?:[0-9一二两三四五六七八九十百]+[场期个项次届])?"
+    r"(APP|App|app|平台|小程序|公众号|热线|专线|网站|系统|专栏|栏目|频道|节目|培训班|研修班|训练营|班(?!子)|讲座|"
+    r"讲堂|课堂|论坛|沙龙|比赛|大赛|竞赛|知识竞赛|晚会|展览|展演|书画|征文|微视频|微电影|品牌活动|品牌|"
+    r"通道|窗口|客户端|服务站|专区|账号|主题教育日)"
+    r"|^.{0,2}(平台|APP|App|app|小程序|公众号|客户端)"
+)
+_METAPHOR = re.compile(
+    r"^(时间表|路线图|任务书|施工图|作战图|任务图|责任状|军令状|最后一公里|最后一米|最后100米|最后一百米|中梗阻|肠梗阻|"
+    r"玻璃门|弹簧门|旋转门|天花板|牛鼻子|硬骨头|拦路虎|绊脚石|指挥棒|风向标|晴雨表|压舱石|定盘星|主心骨|顶梁柱|"
+    r"领头雁|排头兵|桥头堡|防火墙|安全阀|减压阀|稳定器|助推器|加速器|催化剂|润滑剂|护身符|紧箍咒|定心丸|金钥匙|"
+    r"快车道|主战场|主阵地|试验田|孵化器|娘家人|贴心人|店小二|守门人|看门人|把关人|裁判员|运动员|二传手|传声筒|"
+    r"毛细血管|神经末梢|红线|底线|高压线|生命线|堵点|痛点|难点|盲点|断点|短板|弱项|死角|盲区|灰色地带|"
+    r"成绩单|体检|把脉|良方|药方|处方|温度|力度|速度|加速度|含金量|成色|颜值|源头活水|关键一招|"
+    r"指南针|导航仪|度量衡|助推剂|强心剂|一盘棋|一张蓝图|全链条|闭环)$"
+)
+_ROLE = re.compile(r"^[\u4e00-\u9fff]{1,3}者$")
+_SET_LABEL = re.compile(rf"^(?:[{_NUM}]+号.*|[{_NUM}]+[库委院会长员官所室])$")
+_GROUP_TAIL = re.compile(r"(企业|人员|人群|群体|对象|少数|老赖|一族|家庭|户|商户|代表一委员|一把手|^[\u4e00-\u9fff]{1,4}[员人])$")
+_GROUP_AFTER = re.compile(r"^(企业|人员|人群|群体|对象|商户|场所|作坊|成员|干部|家庭|户)(?!清单|名单|白名单|黑名单|库)")
+_PROBLEM = re.compile(r"(难|慢|乱|差|烦|推诿|扯皮|不作为|乱作为|慢作为|吃拿卡要|庸懒散|主义|梗阻|繁|多头|重复)")
+_SENTENCE = re.compile(r"[。！？!?]")
+
+
+def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
+    """``None`` when the quoted ``name`` is a mechanism, else its quoted-other category.
+
+    ``name`` is the normalised text inside “”; ``before``/``after`` are a few normalised characters
+    just outside the quotation marks.
+    """
+    q = re.sub(r"\s+", "", name)
+    bare = re.sub(r"\([^()]*\)$", "", q) or q  # 示范村(社区) → 示范村
+    if not q:
+        return "quotation"
+    if _PERIOD.match(q):
+        return "period"
+    if _SERVICE.match(q):
+        return "named"
+    if _HONOUR_STRONG.search(bare) or _HONOUR_AFTER.match(after):
+        return "honour"
+    if _HONOUR_BEFORE.search(before) and (_RANKED.match(q) or _HONOUR_WEAK.search(bare)):
+        return "honour"
+    if _RANKED.match(q) and _HONOUR_WEAK.search(bare):
+        return "honour"
+    if _SET_LABEL.match(q):
+        return "set-label"
+    if _GROUP_TAIL.search(q) or _GROUP_AFTER.match(after):
+        return "group"
+    if _METAPHOR.match(q) or _ROLE.match(q):
+        return "metaphor"
+    if _NAMED_TAIL.search(q) or _NAMED_AFTER.match(after) or _is_app_name(q):
+        return "named"
+    if _SENTENCE.search(q) or (q.count(",") >= 2 and len(q) > 24) or _is_problem(q):
+        return "quotation"
+    return None
+
+
+def _is_problem(q: str) -> bool:
+    """A description of a problem: every clause names a fault (门难进、脸难看、事难办; 形式主义、官僚主义)."""
+    clauses = [c for c in re.split(r"[、,;]", q) if c]
+    return len(clauses) >= 2 and all(_PROBLEM.search(c) for c in clauses)
+
+
+def _is_app_name(q: str) -> bool:
+    """Short brand names of provincial or city apps: 渝快办, 浙里办, 粤省事, 赣服通, 凤鸣政策通."""
+    if re.match(rf"^[{_NUM}]", q):
+        return False  # 一网通, 一次办: numeral formulas are reforms
+    if len(q) <= 4 and q[-1] in "办通事" and q[0] in _PROVINCES:
+        return True
+    return len(q) >= 4 and re.search(r"(政策通|服务通|办事通|e通|易办|快办|码上办)$", q) is not None

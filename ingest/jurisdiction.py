@@ -1,0 +1,369 @@
+"""Pipeline component: who issued the report, whose report it is, and the report's identity.
+
+Clues, strongest first: the title (台儿庄区人民政府关于…的报告, 陵川县教育局 2025年…), the body's
+self-reference in the opening (2021年,司法部坚持…; 现将庆隆镇2020年度…报告如下), a closing signature,
+the CMS header's 发布机构, self-pronouns (我县, 我局, 本局, 我厅), the addressee (县委、县政府:) and the
+places the text names. Each clue is parsed into a division chain (GB/T 2260, townships from the town
+list) and a body (people's government, department …). A division name shared by several units (市中区)
+is resolved by the other places and the towns the text names. The file name is never used.
+
+Sets ``doc.meta``: issuer, jurisdiction (full simplified name: 北京市朝阳区人民政府,
+枣庄市市中区人力资源和社会保障局, 铜梁区庆隆镇人民政府), division_code, division_name, level,
+confidence/evidence, key (``{code}-{year}-{issuer-slug}``) and iri.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from fazhi.iri import instance
+from ingest import divisions
+from ingest.agency_ids import NATIONAL, AgencyInfo, make, party_name
+from ingest.agency_types import DEPARTMENTS, dept_forms
+from ingest.divisions import Division
+from ingest.model import Doc
+
+_TOWN_SUFFIX = ("街道", "镇", "乡", "苏木")
+_PRONOUNS = {"县": "gov", "区": "gov", "市": "gov", "省": "gov", "州": "gov", "旗": "gov", "镇": "gov",
+             "乡": "gov", "街道": "gov", "局": "dept", "厅": "dept", "部": "dept", "委": "dept", "办": "dept"}
+_PRONOUN_RE = re.compile(r"(?:我|本)(街道|县|区|市|省|州|旗|镇|乡|局|厅|部|委|办)(?![长委员])")
+_OPENING_SUBJECT = re.compile(
+    r"(?:^|[。\n:])\s*(?:\d{4}年(?:度|以来|来)?|[一二三四五六七八九十]+年来)\s*,?\s*(?:在[^,。]{2,40}?下\s*,\s*)?"
+    r"(?P<n>[^\s,。、“《:;]{2,32}?)"
+    r"(?=坚持|深入|认真|全面|紧紧|始终|以|按照|围绕|扎实|持续|积极|着力|不断|高度|聚焦|立足|牢固|严格|在|把|将|"
+    r"紧扣|贯彻|落实|切实|努力|主动|大力|进一步|紧密|强化|加强|推进|统筹|全力|锚定)"
+)
+_REPORT_AS = re.compile(r"现将(?P<n>[^\s,。、“《]{2,32}?)(?:\d{4}年|[上下]半年|年度|法治|有关|工作|相关)")
+_SIGNATURE_END = ("人民政府", "政府", "局", "厅", "委员会", "办公室", "办公厅", "办事处", "部", "委", "办")
+_DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九十]{4})\s*年.{0,8}日?\s*$")
+
+
+@dataclass
+class Parsed:
+    """One clue, parsed: division options along the name, and the body it names."""
+
+    clue: str  # title, opening, signature, header, pronoun, addressee
+    text: str
+    chain: list[list[Division]] = field(default_factory=list)  # options per place named, outer first
+    body: str | None = None  # gov, dept, general-office, party-gov, party, national
+    dept: str | None = None
+    noun: str | None = None  # level noun the clue implies (我县 → 县)
+
+    @property
+    def options(self) -> list[Division]:
+        return self.chain[-1] if self.chain else []
+
+
+@lru_cache(maxsize=1)
+def _dept_forms_longest() -> list[tuple[str, str]]:
+    return sorted(dept_forms().items(), key=lambda kv: -len(kv[0]))
+
+
+def _match_place(name: str, i: int, outer: list[Division]) -> tuple[int, list[Division]] | None:
+    """The longest division or town name starting at ``name[i]`` (short names only for 省/地级)."""
+    for k in range(min(12, len(name) - i), 1, -1):
+        piece = name[i:i + k]
+        opts = divisions.candidates(piece)
+        full = [o for o in opts if o.name == piece]
+        if full:
+            return k, full
+        short = [o for o in opts if o.level != "county"]
+        if short and (i + k == len(name) or _body_follows(name, i + k) or name[i + k].isdigit()):
+            return k, short
+        if piece.endswith(_TOWN_SUFFIX):
+            county = outer[-1].code if outer and outer[-1].level == "county" else None
+            towns = divisions.towns(piece, county)
+            if towns:
+                return k, towns
+    return None
+
+
+def _body_follows(name: str, j: int) -> bool:
+    rest = name[j:]
+    return rest.startswith(("人民政府", "政府", "委", "党委", "人大", "政协", "法院", "检察院", "人民法院", "人民检察院")) or \
+        any(rest.startswith(f) for f, _ in _dept_forms_longest())
+
+
+def parse_name(clue: str, name: str) -> Parsed:
+    """Parse a body name (台儿庄区人民政府, 市中区人力资源和社会保障局, 留下街道, 司法部) into places and body."""
+    p = Parsed(clue, name)
+    i = 0
+    if name.startswith("中共"):
+        i = 2
+    outer: list[Division] = []
+    while i < len(name):
+        m = _match_place(name, i, outer)
+        if m is None:
+            break
+        k, opts = m
+        p.chain.append(opts)
+        outer = opts
+        i += k
+    rest = name[i:]
+    if rest.startswith(("人民政府办公厅", "人民政府办公室", "政府办公厅", "政府办公室")):
+        p.body = "general-office"
+    elif rest.startswith(("人民政府", "政府", "办事处")):
+        p.body = "gov"
+    elif re.match(r"(?:党?委|党工委)[、和与及 ]*(?:中共)?[\u4e00-\u9fff]{0,12}?(?:人民)?政府", rest):
+        p.body = "party-gov"
+    elif rest.startswith("国务院") and not p.chain:
+        p.body, p.chain = "gov", [[NATIONAL]]
+    else:
+        for form, notation in _dept_forms_longest():
+            if rest.startswith(form):
+                p.body, p.dept = "dept", notation
+                if not p.chain and form.endswith("部") and DEPARTMENTS[notation].kind == "department":
+                    p.chain = [[NATIONAL]]
+                break
+        else:
+            if rest.startswith(("党委", "委", "党工委")) and p.chain:
+                p.body = "party"
+            elif p.chain and (rest == "" or re.match(r"\d{4}|关于|法治|年度|[上下]半年|20|全面|依法", rest)):
+                p.body = "gov"
+    return p
+
+
+def _title_clue(doc: Doc) -> str | None:
+    title = doc.meta.title
+    if not title:
+        start = doc.meta.header_end
+        first = doc.norm[start:start + 200].strip().split("\n", 1)[0].strip()
+        if "报告" in first and len(first) <= 80:
+            title = first
+    if not title:
+        return None
+    t = re.sub(r"\s+", "", doc.norm[doc.meta.title_start:doc.meta.title_end] if doc.meta.title_start >= 0
+               and doc.meta.title else title)
+    t = re.sub(r"^\d{4}年(?:度)?", "", t)
+    m = re.match(r"(.+?)(?:关于|\d{4}|法治|年度|依法行政|[上下]半年|工作报告|情况报告|$)", t)
+    return m.group(1) if m else None
+
+
+def _opening_clues(doc: Doc) -> list[str]:
+    start = max(doc.meta.header_end, 0)
+    head = doc.norm[start:start + 1500]
+    out = [m.group("n") for m in _OPENING_SUBJECT.finditer(head)]
+    out += [m.group("n") for m in _REPORT_AS.finditer(doc.norm[start:start + 3000])]
+    return [re.sub(r"^(?:中共)?", "", n) for n in out if not n.startswith(("我", "本", "全", "各", "今年", "一年"))]
+
+
+def _signature_clues(doc: Doc) -> list[str]:
+    lines = [ln.strip() for ln in doc.norm[-400:].split("\n") if ln.strip()]
+    out = []
+    for ln in lines[-4:]:
+        if _DATE_LINE.match(ln):
+            continue
+        ln = re.sub(r"\s+", "", ln)
+        if 3 <= len(ln) <= 40 and ln.endswith(_SIGNATURE_END) and "。" not in ln and "," not in ln:
+            out.append(ln)
+    return out
+
+
+def _context_codes(doc: Doc) -> list[str]:
+    """Codes of every county-or-higher unit the text names in full (homonyms give all their codes)."""
+    found = _places_in(doc.norm)
+    return [d.code for name in found for d in divisions.candidates(name)]
+
+
+def _places_in(norm: str) -> set[str]:
+    auto = _automaton()
+    out: set[str] = set()
+    if auto is None:
+        return out
+    for _end, name in auto.iter(norm):
+        out.add(name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _automaton():  # type: ignore[no-untyped-def]
+    try:
+        import ahocorasick
+    except ImportError:
+        return None
+    a = ahocorasick.Automaton()
+    for name in divisions.all_names():
+        opts = divisions.candidates(name)
+        # full names, and short names of provinces and prefectures only (北京, 湖北, 绍兴)
+        if any(name == d.name for d in opts) or (len(name) >= 2 and any(d.level != "county" for d in opts)):
+            a.add_word(name, name)
+    a.make_automaton()
+    return a
+
+
+def _town_hits(norm: str, county: str) -> int:
+    return sum(1 for t in divisions.towns_in(county) if len(t) >= 3 and t in norm)
+
+
+def _choose(options: list[Division], doc: Doc, ctx: list[str]) -> tuple[Division | None, float]:
+    if len(options) <= 1:
+        return (options[0], 1.0) if options else (None, 0.0)
+    extra: list[str] = []
+    for o in options:
+        county = o.code if o.level == "county" else (o.parent if o.level == "township" else None)
+        if county:
+            extra += [o.code] * _town_hits(doc.norm, county)
+    return divisions.pick(options, ctx + extra)
+
+
+def _resolve_chain(p: Parsed, doc: Doc, ctx: list[str]) -> tuple[Division | None, float]:
+    """The innermost division of a clue, each level restricted to the one before it."""
+    chosen: Division | None = None
+    conf = 1.0
+    for opts in p.chain:
+        if chosen is not None:
+            inside = [o for o in opts if divisions.related(o.code, chosen.code)]
+            opts = inside or opts
+        d, c = _choose(opts, doc, ctx + ([chosen.code] if chosen else []))
+        chosen, conf = d, min(conf, c)
+    return chosen, conf
+
+
+def _pronoun_noun(doc: Doc) -> tuple[str | None, int]:
+    counts: dict[str, int] = {}
+    for m in _PRONOUN_RE.finditer(doc.norm):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    if not counts:
+        return None, 0
+    noun = max(counts, key=lambda k: counts[k])
+    return noun, counts[noun]
+
+
+def _superior_noun(doc: Doc) -> str | None:
+    """The level noun of the bodies the report answers to (县委、县政府:, 在区委、区政府的领导下)."""
+    texts = list(doc.meta.addressee)
+    m = re.search(r"在(?:[^,。]{0,10}?)([省市区县])委[、,和]?\s*\1(?:人民)?政府", doc.norm[:3000])
+    if m:
+        texts.append(m.group(1) + "委")
+    for t in texts:
+        t = doc_norm(t)
+        for n in ("省", "市", "区", "县", "州", "旗"):
+            if t.startswith(n + "委") or t.startswith(n + "政府") or t.startswith(n + "人民政府"):
+                return n
+    return None
+
+
+def doc_norm(s: str) -> str:
+    from ingest.normalize import normalize
+
+    return normalize(s)
+
+
+def _fallback_division(doc: Doc, ctx: list[str], noun: str | None) -> tuple[Division | None, float]:
+    """The most-named county-or-higher unit of the text (optionally with the level noun wanted)."""
+    counts: dict[str, int] = {}
+    for name in _places_in(doc.norm):
+        opts = divisions.candidates(name)
+        if len(opts) != 1 or name != opts[0].name:
+            continue
+        d = opts[0]
+        if noun and d.noun != noun:
+            continue
+        counts[d.code] = doc.norm.count(name)
+    if not counts:
+        return None, 0.0
+    best = max(counts, key=lambda c: (counts[c], divisions.get(c).level == "county"))  # type: ignore[union-attr]
+    return divisions.get(best), 0.5
+
+
+def resolve_jurisdiction(doc: Doc) -> None:
+    """Fill issuer, jurisdiction, division, level, key and IRI of ``doc.meta`` from every clue."""
+    meta = doc.meta
+    ctx = _context_codes(doc)
+    clues: list[Parsed] = []
+    t = _title_clue(doc)
+    if t:
+        clues.append(parse_name("title", t))
+    clues += [parse_name("opening", n) for n in _opening_clues(doc)]
+    clues += [parse_name("signature", n) for n in _signature_clues(doc)]
+    publisher = meta.header.get("发布机构") or meta.header.get("发文机关") or meta.header.get("发布单位")
+    if publisher:
+        clues.append(parse_name("header 发布机构", re.sub(r"\s+", "", doc_norm(publisher))))
+    clues = [c for c in clues if c.chain or c.body]
+    pron, pron_n = _pronoun_noun(doc)
+
+    body_clue = next((c for c in clues if c.body and c.clue != "header 发布机构"), None)
+    if body_clue is None:
+        body_clue = next((c for c in clues if c.body), None)
+    place_clue = next((c for c in clues if c.chain and (body_clue is None or c.clue == body_clue.clue
+                                                         or not body_clue.chain)), None)
+    if body_clue is not None and body_clue.chain:
+        place_clue = body_clue
+    evidence: list[str] = []
+    div, conf = (None, 0.0)
+    if place_clue is not None:
+        div, conf = _resolve_chain(place_clue, doc, ctx)
+        evidence.append(f"{place_clue.clue}: {place_clue.text}")
+    body = body_clue.body if body_clue else None
+    dept = body_clue.dept if body_clue else None
+    if body_clue is not None and body_clue is not place_clue:
+        evidence.append(f"{body_clue.clue}: {body_clue.text}")
+    if body is None and pron:
+        body = _PRONOUNS[pron]
+        evidence.append(f"pronoun 我{pron} ×{pron_n}")
+    if div is None:
+        sup = _superior_noun(doc)
+        div, conf = _fallback_division(doc, ctx, sup if body == "dept" else (pron if pron in ("县", "区", "市") else None))
+        if div is not None:
+            evidence.append(f"most-named place {div.name}")
+    if body is None and div is not None:
+        body = "gov"
+    if body == "dept" and dept is None:
+        body = None  # a department we cannot name
+    conf = conf * (0.95 if body_clue and body_clue.clue == "title" else 0.85)
+    _set(meta, doc, div, body, dept, conf, "; ".join(evidence))
+
+
+def _set(meta, doc: Doc, div: Division | None, body: str | None, dept: str | None, conf: float,
+         evidence: str) -> None:  # type: ignore[no-untyped-def]
+    year = str(meta.year) if meta.year else "nd"
+    if div is None or body is None:
+        code = "x" + doc.sha256[:8]
+        meta.key = f"{code}-{year}-unknown"
+        meta.iri = instance("report", code, year, "unknown")
+        meta.confidence["jurisdiction"] = 0.0
+        meta.evidence["jurisdiction"] = evidence or "no clue"
+        if div is not None:
+            meta.division_code, meta.division_name, meta.level = div.code, div.name, _level(div)
+        return
+    info: AgencyInfo
+    if body == "party-gov":
+        info = make(div, "gov")
+        meta.issuer = f"{party_name(div)}、{info.name_zh}"
+        slug = "party-gov"
+    else:
+        info = make(div, body if body != "dept" else "dept", dept)
+        meta.issuer = info.name_zh
+        slug = info.iri.split(f"/org/{div.code}/", 1)[1]
+    meta.jurisdiction = info.name_zh
+    meta.division_code = div.code
+    meta.division_name = div.name if div.code != "cn" else "中国"
+    meta.level = _level(div)
+    meta.key = f"{div.code}-{year}-{slug.replace('/', '-')}"
+    meta.iri = instance("report", div.code, year, *slug.split("/"))
+    meta.confidence["jurisdiction"] = round(conf, 2)
+    meta.confidence["issuer"] = round(conf, 2)
+    meta.evidence["jurisdiction"] = evidence
+    meta.evidence["issuer"] = evidence
+
+
+def _level(div: Division) -> str:
+    return div.level
+
+
+def reporting_body(doc: Doc) -> tuple[Division | None, AgencyInfo | None]:
+    """The division and canonical agency of the report's own body (after :func:`resolve_jurisdiction`)."""
+    code = doc.meta.division_code
+    if not code:
+        return None, None
+    div = NATIONAL if code == "cn" else divisions.get(code)
+    if div is None or not doc.meta.jurisdiction:
+        return div, None
+    slug = doc.meta.key.split("-", 2)[-1] if False else doc.meta.iri.split(f"/{doc.meta.year or 'nd'}/", 1)[-1]
+    if slug.startswith("gov/") and slug[4:] in DEPARTMENTS:
+        return div, make(div, "dept", slug[4:])
+    if slug == "gov/general-office":
+        return div, make(div, "general-office")
+    return div, make(div, "gov")

@@ -41,4 +41,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 continue
             raise
         app.include_router(module.router)
+    _add_limits(app, settings)
     return app
+
+
+def _add_limits(app: FastAPI, settings: Settings) -> None:
+    """Request-body cap for every route; CORS only for the allow-listed origins, never with credentials."""
+    from fastapi.middleware.cors import CORSMiddleware
+
+    from service.body_limit import BodyLimitMiddleware
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_credentials=False,
+            allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
+            allow_headers=["Accept", "Content-Type"],
+            expose_headers=["X-Fazhi-Truncated", "X-Fazhi-Max-Rows"],
+        )
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

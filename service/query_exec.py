@@ -1,0 +1,264 @@
+"""Bounded SPARQL execution: a pool of worker processes that are killed at the time limit.
+
+pyoxigraph cannot cancel a running query from Python, so each query runs in a worker process that
+opens the store read-only (a directory) or talks to the remote server (a URL). The parent waits
+for the answer up to the deadline; past it, the worker is killed (which stops the work for real)
+and a fresh one takes its place. Workers serialise the results themselves, with the row cap
+applied, so the parent only relays bytes.
+
+After a write the parent bumps ``generation``; a worker reopens its read-only view of the store
+before its next query when its generation is older, so it sees the new data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import multiprocessing as mp
+import os
+import signal
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+
+import pyoxigraph as ox
+
+from service.conneg import RDF_TYPES, RESULTS_TYPES
+
+
+@dataclass(slots=True)
+class QueryJob:
+    """One query, as the worker needs it."""
+
+    text: str
+    form: str  # SELECT, ASK, CONSTRUCT, DESCRIBE
+    media_type: str  # negotiated output type
+    max_rows: int
+    union_default_graph: bool = True
+    default_graphs: list[str] | None = None
+    named_graphs: list[str] | None = None
+    base_iri: str | None = None
+    describe_select: str | None = None  # for DESCRIBE: SELECT of the described resources
+    generation: int = 0
+
+
+@dataclass(slots=True)
+class QueryReply:
+    """What the worker sends back."""
+
+    status: int
+    media_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class QueryTimeout(Exception):
+    """The query ran past its time limit and was stopped."""
+
+
+class PoolClosed(Exception):
+    """The pool was shut down."""
+
+
+# ----------------------------------------------------------------------------- execution (worker side)
+
+
+def _dataset_kwargs(job: QueryJob) -> dict:
+    if job.default_graphs is None and job.named_graphs is None:
+        return {"union_default_graph": job.union_default_graph}
+    return {
+        "union_default_graph": False,
+        "default_graph": [ox.NamedNode(g) for g in job.default_graphs or []] or ox.DefaultGraph(),
+        "named_graphs": [ox.NamedNode(g) for g in job.named_graphs or []],
+    }
+
+
+def _solutions_body(solutions: ox.QuerySolutions, fmt: ox.QueryResultsFormat, max_rows: int) -> tuple[bytes, bool]:
+    """Serialise at most ``max_rows`` solutions natively (via a TSV round trip); says if rows were cut."""
+    variables = solutions.variables
+    rows = list(itertools.islice(solutions, max_rows + 1))
+    truncated = len(rows) > max_rows
+    del rows[max_rows:]
+    lines = ["\t".join(str(v) for v in variables)]
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+    tsv = ("\n".join(lines) + "\n").encode()
+    return ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=fmt), truncated
+
+
+def _inbound_triples(store, job: QueryJob, kwargs: dict, limit: int) -> list[ox.Triple]:
+    """Triples whose object is one of the IRIs a DESCRIBE describes."""
+    targets: set[ox.NamedNode] = set()
+    for row in store.query(job.describe_select, base_iri=job.base_iri, **kwargs):
+        targets.update(t for t in row if isinstance(t, ox.NamedNode))
+    if not targets:
+        return []
+    values = " ".join(str(t) for t in targets)
+    inbound = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?o {{ {values} }} ?s ?p ?o }}"
+    kw = dict(kwargs)
+    if "default_graph" in kw:  # inbound triples come from the same default graph
+        kw.pop("named_graphs", None)
+    return list(itertools.islice(store.query(inbound, **kw), limit + 1))
+
+
+def execute(store, job: QueryJob) -> QueryReply:
+    """Run one query on ``store`` and serialise its answer (row cap applied)."""
+    kwargs = _dataset_kwargs(job)
+    try:
+        result = store.query(job.text, base_iri=job.base_iri, **kwargs)
+        headers: dict[str, str] = {}
+        truncated = False
+        if isinstance(result, ox.QueryBoolean):
+            body = result.serialize(format=RESULTS_TYPES[job.media_type])
+        elif isinstance(result, ox.QuerySolutions):
+            body, truncated = _solutions_body(result, RESULTS_TYPES[job.media_type], job.max_rows)
+        else:
+            triples = list(itertools.islice(result, job.max_rows + 1))
+            if job.describe_select:
+                triples = list(dict.fromkeys(triples + _inbound_triples(store, job, kwargs, job.max_rows)))
+            truncated = len(triples) > job.max_rows
+            body = ox.serialize(triples[: job.max_rows], format=RDF_TYPES[job.media_type])
+        if truncated:
+            headers["X-Fazhi-Truncated"] = "true"
+            headers["X-Fazhi-Max-Rows"] = str(job.max_rows)
+        return QueryReply(200, job.media_type, body, headers)
+    except SyntaxError as e:
+        return QueryReply(400, "text/plain", f"Query syntax error: {e}".encode())
+    except (OSError, RuntimeError, ValueError) as e:
+        return QueryReply(500, "text/plain", f"Query failed: {e}".encode())
+
+
+class _WorkerState:
+    def __init__(self, location: str):
+        self.location = location
+        self.store = None
+        self.generation = -1
+
+    def store_for(self, generation: int):
+        if self.store is None or generation != self.generation:
+            from fazhi.store import open_store
+
+            if self.store is not None:
+                try:
+                    self.store.close()
+                except Exception:  # noqa: BLE001 - a read-only store cannot flush; dropping it is enough
+                    pass
+                self.store = None
+            self.store = open_store(self.location, read_only=True)
+            self.generation = generation
+        return self.store
+
+
+def worker_main(conn: Connection, location: str) -> None:
+    """Worker process: answer jobs from ``conn`` until it closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    state = _WorkerState(location)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = execute(state.store_for(job.generation), job)
+        except Exception as e:  # noqa: BLE001 - the parent must always get an answer
+            reply = QueryReply(500, "text/plain", f"Query failed: {type(e).__name__}: {e}".encode())
+        try:
+            conn.send(reply)
+        except (BrokenPipeError, OSError):
+            return
+
+
+# ----------------------------------------------------------------------------- the pool (parent side)
+
+
+class _Worker:
+    def __init__(self, ctx, location: str):
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=worker_main, args=(child, location), daemon=True)
+        self.process.start()
+        child.close()
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, TypeError):
+            pass
+        self.conn.close()
+        self.process.join(timeout=5)
+
+
+class WorkerPool:
+    """``size`` worker processes; :meth:`run` answers a job within a time limit or raises QueryTimeout."""
+
+    def __init__(self, location: str, size: int = 4):
+        self.location = location
+        self.size = size
+        self.generation = 0
+        self._ctx = mp.get_context("forkserver")
+        self._ctx.set_forkserver_preload(["service.query_exec", "fazhi.store"])
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._all: set[_Worker] = set()
+        self._closed = False
+
+    async def start(self) -> None:
+        if self._idle is not None:
+            return
+        self._idle = asyncio.Queue()
+        loop = asyncio.get_running_loop()
+        for _ in range(self.size):
+            w = await loop.run_in_executor(None, _Worker, self._ctx, self.location)
+            self._all.add(w)
+            self._idle.put_nowait(w)
+
+    def bump_generation(self) -> None:
+        """Make workers reopen the store before their next query (after a write)."""
+        self.generation += 1
+
+    async def _replace(self, worker: _Worker) -> None:
+        loop = asyncio.get_running_loop()
+        self._all.discard(worker)
+        await loop.run_in_executor(None, worker.kill)
+        if self._closed:
+            return
+        fresh = await loop.run_in_executor(None, _Worker, self._ctx, self.location)
+        self._all.add(fresh)
+        self._idle.put_nowait(fresh)
+
+    async def run(self, job: QueryJob, timeout: float) -> QueryReply:
+        if self._closed:
+            raise PoolClosed("the query service is shutting down")
+        await self.start()
+        deadline = time.monotonic() + timeout
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), timeout)
+        except TimeoutError as e:
+            raise QueryTimeout(f"no query worker became free within {timeout:g} s") from e
+        job.generation = self.generation
+        loop = asyncio.get_running_loop()
+        ready = loop.create_future()
+        fd = worker.conn.fileno()
+        try:
+            worker.conn.send(job)
+            loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+            try:
+                await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
+            finally:
+                loop.remove_reader(fd)
+            reply = worker.conn.recv()
+        except TimeoutError as e:
+            asyncio.ensure_future(self._replace(worker))
+            raise QueryTimeout(f"the query ran longer than its time limit of {timeout:g} s and was stopped") from e
+        except (EOFError, OSError) as e:
+            asyncio.ensure_future(self._replace(worker))
+            return QueryReply(500, "text/plain", f"Query worker failed: {e}".encode())
+        except BaseException:  # cancelled (client gone): the worker may still be busy, replace it
+            asyncio.ensure_future(self._replace(worker))
+            raise
+        self._idle.put_nowait(worker)
+        return reply
+
+    async def close(self) -> None:
+        self._closed = True
+        loop = asyncio.get_running_loop()
+        for w in list(self._all):
+            await loop.run_in_executor(None, w.kill)
+        self._all.clear()

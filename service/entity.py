@@ -1,0 +1,218 @@
+"""What the store says about one IRI: its description graph and the view behind the entity page."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from fazhi.namespaces import PREFIXES
+from service.ld_common import (
+    EVIDENCE,
+    LABEL_PREDICATES,
+    MENTIONS,
+    RDF_TYPE,
+    curie,
+    fetch_labels,
+    fetch_types,
+    iri_to_path,
+    kind_of,
+    pick_label,
+    report_key_of_graph,
+    sparql_iri,
+    to_rdflib,
+)
+
+OA = "http://www.w3.org/ns/oa#"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+SENTENCE_END = "。！？!?；;\n"
+INCOMING_LIMIT = 500
+
+
+def exists(store, iri: str) -> bool:
+    """Whether ``iri`` is the subject or object of any triple."""
+    t = sparql_iri(iri)
+    return bool(store.query(f"ASK {{ {{ {t} ?p ?o }} UNION {{ ?s ?p {t} }} }}"))
+
+
+def describe_graph(store, iri: str, incoming: bool = True) -> Graph:
+    """The triples about ``iri``: outgoing, those of its blank and ``#``-nodes, and (optionally) incoming."""
+    t = sparql_iri(iri)
+    g = Graph()
+    for p, ns in PREFIXES.items():
+        g.bind(p, ns)
+    q = f"""CONSTRUCT {{ {t} ?p ?o . ?o ?p2 ?o2 }} WHERE {{
+      {t} ?p ?o .
+      OPTIONAL {{ ?o ?p2 ?o2 . FILTER(isBlank(?o) || STRSTARTS(STR(?o), CONCAT(STR({t}), "#"))) }}
+    }}"""
+    for tr in store.query(q):
+        g.add((to_rdflib(tr.subject), to_rdflib(tr.predicate), to_rdflib(tr.object)))
+    if incoming:
+        q = f"CONSTRUCT {{ ?s ?p {t} }} WHERE {{ ?s ?p {t} }} LIMIT {INCOMING_LIMIT}"
+        for tr in store.query(q):
+            g.add((to_rdflib(tr.subject), to_rdflib(tr.predicate), to_rdflib(tr.object)))
+    return g
+
+
+@dataclass
+class Link:
+    """One value of a property on the page: an IRI with its label, or a literal."""
+
+    value: str
+    label: str
+    href: str | None = None
+    lang: str = ""
+    kind: str = ""
+
+
+@dataclass
+class Evidence:
+    """A span that supports a fact: its sentence split around the highlighted part."""
+
+    span: str
+    report_key: str | None
+    start: int
+    end: int
+    before: str
+    exact: str
+    after: str
+    via: str = ""
+    href: str = ""
+
+
+@dataclass
+class EntityView:
+    """Everything the entity page shows."""
+
+    iri: str
+    label: str
+    labels: dict[str, str]
+    kind: str
+    types: list[Link]
+    facts: OrderedDict[str, tuple[Link, list[Link]]] = field(default_factory=OrderedDict)
+    incoming: OrderedDict[str, tuple[Link, list[Link]]] = field(default_factory=OrderedDict)
+    evidence: list[Evidence] = field(default_factory=list)
+    text: str | None = None  # nif:isString, when the entity is a report text
+
+
+def _link(term, labels: dict, lang: str) -> Link:
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        return Link(iri, pick_label(labels.get(iri), lang, curie(iri)), iri_to_path(iri), kind=kind_of(iri))
+    if isinstance(term, ox.BlankNode):
+        return Link("_:" + term.value, "_:" + term.value)
+    return Link(term.value, term.value, lang=term.language or "")
+
+
+def _group(rows: list[tuple[str, object]], labels: dict, lang: str, limit: int = 200) -> OrderedDict:
+    groups: dict[str, list] = {}
+    for pred, term in rows:
+        groups.setdefault(pred, []).append(term)
+    out: OrderedDict = OrderedDict()
+    for pred in sorted(groups, key=lambda p: (p != RDF_TYPE, curie(p))):
+        terms = groups[pred]
+        links = [_link(x, labels, lang) for x in terms[:limit]]
+        links.sort(key=lambda x: (x.lang not in ("", lang), x.label))
+        out[pred] = (Link(pred, pick_label(labels.get(pred), lang, curie(pred)), iri_to_path(pred)), links)
+    return out
+
+
+def sentence_around(text: str, start: int, end: int, max_len: int = 160) -> tuple[str, str, str]:
+    """The sentence holding ``text[start:end]``, as (before, exact, after), trimmed to ``max_len`` around it."""
+    s = start
+    while s > 0 and text[s - 1] not in SENTENCE_END and start - s < max_len:
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in SENTENCE_END and e - end < max_len:
+        e += 1
+    if e < len(text) and text[e] != "\n" and text[e] in SENTENCE_END:
+        e += 1  # keep the sentence's own full stop
+    return text[s:start], text[start:end], text[end:e]
+
+
+def fetch_evidence(store, iri: str, limit: int = 60) -> list[Evidence]:
+    """Spans that mention ``iri`` or are the evidence of it or of facts that point to it."""
+    t = sparql_iri(iri)
+    mentions = " UNION ".join(f"{{ ?span <{p}> {t} BIND(\"mention\" AS ?via) }}" for p in MENTIONS)
+    q = f"""SELECT DISTINCT ?span ?g ?src ?start ?end ?via WHERE {{
+      {{ {mentions} }} UNION {{ {t} <{EVIDENCE}> ?span BIND("evidence" AS ?via) }}
+      UNION {{ ?fact ?p {t} . ?fact <{EVIDENCE}> ?span BIND(STR(?fact) AS ?via) }}
+      GRAPH ?g {{ ?span <{OA}hasSource>|<{NIF}referenceContext> ?src }}
+      OPTIONAL {{ ?span <{OA}hasSelector> ?sel . ?sel <{OA}start> ?start ; <{OA}end> ?end }}
+      OPTIONAL {{ ?span <{NIF}beginIndex> ?start ; <{NIF}endIndex> ?end }}
+    }} ORDER BY ?g ?start LIMIT {limit}"""
+    rows = []
+    for sol in store.query(q):
+        if sol["start"] is None or sol["end"] is None:
+            continue
+        rows.append((sol["span"].value, sol["g"].value, sol["src"].value, int(sol["start"].value),
+                     int(sol["end"].value), sol["via"].value))
+    texts = fetch_texts(store, {r[2] for r in rows})
+    out, seen = [], set()
+    for span, graph, src, start, end, via in rows:
+        text = texts.get(src)
+        if text is None or span in seen or not (0 <= start < end <= len(text)):
+            continue
+        seen.add(span)
+        key = report_key_of_graph(graph)
+        before, exact, after = sentence_around(text, start, end)
+        href = f"/reports/{key}#m-{start}-{end}" if key else iri_to_path(span)
+        out.append(Evidence(span, key, start, end, before, exact, after, via, href))
+    return out
+
+
+_TEXT_CACHE: OrderedDict[str, str] = OrderedDict()
+
+
+def fetch_texts(store, sources: set[str], cache_size: int = 64) -> dict[str, str]:
+    """``nif:isString`` of text nodes, with a small in-process cache."""
+    out = {s: _TEXT_CACHE[s] for s in sources if s in _TEXT_CACHE}
+    missing = sorted(sources - out.keys())
+    if missing:
+        vals = " ".join(sparql_iri(s) for s in missing)
+        for sol in store.query(f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {vals} }} ?s <{NIF}isString> ?t }}"):
+            out[sol["s"].value] = sol["t"].value
+            _TEXT_CACHE[sol["s"].value] = sol["t"].value
+        while len(_TEXT_CACHE) > cache_size:
+            _TEXT_CACHE.popitem(last=False)
+    return out
+
+
+def entity_view(store, iri: str, lang: str = "zh") -> EntityView:
+    """The entity page's content for ``iri``."""
+    t = sparql_iri(iri)
+    out_rows = [(s["p"].value, s["o"]) for s in store.query(f"SELECT DISTINCT ?p ?o WHERE {{ {t} ?p ?o }}")]
+    in_rows = [(s["p"].value, s["s"]) for s in store.query(
+        f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {t} }} LIMIT {INCOMING_LIMIT}")]
+    iris = {iri} | {p for p, _ in out_rows + in_rows}
+    iris |= {o.value for _, o in out_rows + in_rows if isinstance(o, ox.NamedNode)}
+    labels = fetch_labels(store, iris)
+    text = next((o.value for p, o in out_rows if p == NIF + "isString"), None)
+    hidden = set(LABEL_PREDICATES[:3]) | {NIF + "isString"}
+    types = [o for p, o in out_rows if p == RDF_TYPE and isinstance(o, ox.NamedNode)]
+    view = EntityView(
+        iri=iri,
+        label=pick_label(labels.get(iri), lang, curie(iri)),
+        labels=labels.get(iri, {}),
+        kind=kind_of(iri),
+        types=[_link(x, labels, lang) for x in types],
+        facts=_group([r for r in out_rows if r[0] not in hidden and r[0] != RDF_TYPE], labels, lang),
+        incoming=_group(in_rows, labels, lang),
+        text=text,
+    )
+    view.evidence = fetch_evidence(store, iri)
+    return view
+
+
+def type_map(store, iris: set[str]) -> dict[str, list[str]]:
+    """Types of IRIs (re-exported for the pages)."""
+    return fetch_types(store, iris)
+
+
+def short_text(value: str, n: int = 300) -> str:
+    """``value`` cut to ``n`` characters with an ellipsis."""
+    value = re.sub(r"\s+", " ", value)
+    return value if len(value) <= n else value[:n] + "…"

@@ -239,3 +239,69 @@ def match_indicator(context: str, unit: str) -> str | None:
             if best is None or key > best[:2]:
                 best = (m.end(), -order, ind.notation)
     return best[2] if best else None
+
+
+# --- the SKOS schemes (ontology/schemes/unit.ttl and indicator.ttl are written from these tables) ---
+
+_SCHEME_BASE = "https://w3id.org/fazhi/scheme/"
+_PREFIXES = (
+    "@prefix fz: <https://w3id.org/fazhi/ont#> .\n"
+    "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+)
+#: QUDT units (and the currency vocabulary) that match a fazhi unit exactly.
+_QUDT: dict[str, str] = {
+    "percent": "http://qudt.org/vocab/unit/PERCENT",
+    "tian": "http://qudt.org/vocab/unit/DAY", "xiaoshi": "http://qudt.org/vocab/unit/HR",
+    "fenzhong": "http://qudt.org/vocab/unit/MIN", "nian": "http://qudt.org/vocab/unit/YR",
+    "geyue": "http://qudt.org/vocab/unit/MO", "mi": "http://qudt.org/vocab/unit/M",
+    "gongli": "http://qudt.org/vocab/unit/KiloM", "qianmi": "http://qudt.org/vocab/unit/KiloM",
+    "pingfangmi": "http://qudt.org/vocab/unit/M2", "pingfanggongli": "http://qudt.org/vocab/unit/KiloM2",
+    "gongqing": "http://qudt.org/vocab/unit/HA", "dun": "http://qudt.org/vocab/unit/TONNE",
+    "gongjin": "http://qudt.org/vocab/unit/KiloGM", "qianke": "http://qudt.org/vocab/unit/KiloGM",
+    "yuan": "http://qudt.org/vocab/currency/CNY",
+}  # fmt: skip
+
+
+def _lit(text: str, lang: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + f'"@{lang}'
+
+
+def unit_scheme_turtle() -> str:
+    """``ontology/schemes/unit.ttl``: one ``fz:Unit`` concept per entry of ``UNITS``."""
+    scheme = f"<{_SCHEME_BASE}unit>"
+    out = [_PREFIXES + "# Units of figures: the measure word as written (prefLabel@zh) and its meaning.\n"
+           "# Generated from ingest/indicators.py (UNITS); tests/test_ingest_figures_vocab.py keeps them in step.\n",
+           f"{scheme} a skos:ConceptScheme ;\n    skos:prefLabel \"计量单位\"@zh , \"Units of measure\"@en ;\n"
+           f"    rdfs:label \"计量单位\"@zh , \"Units of measure\"@en .\n"]
+    for u in UNITS.values():
+        lines = [f"<{_SCHEME_BASE}unit/{u.slug}> a skos:Concept , fz:Unit ;",
+                 f"    skos:inScheme {scheme} ; skos:topConceptOf {scheme} ;",
+                 f"    skos:notation \"{u.slug}\" ;",
+                 f"    skos:prefLabel {_lit(u.zh, 'zh')} , {_lit(u.en, 'en')} ;",
+                 f"    skos:scopeNote {_lit(u.kind, 'en')}"]
+        if u.slug in _QUDT:
+            lines[-1] += " ;"
+            lines.append(f"    skos:exactMatch <{_QUDT[u.slug]}>")
+        out.append("\n".join(lines) + " .\n")
+    return "\n".join(out)
+
+
+def indicator_scheme_turtle() -> str:
+    """``ontology/schemes/indicator.ttl``: one ``fz:Indicator`` concept per entry of ``INDICATORS``."""
+    scheme = f"<{_SCHEME_BASE}indicator>"
+    out = [_PREFIXES + "# Comparable indicators of the reports' figures (ontology brief §7).\n"
+           "# Generated from ingest/indicators.py (INDICATORS); tests/test_ingest_figures_vocab.py keeps them in step.\n",
+           f"{scheme} a skos:ConceptScheme ;\n    skos:prefLabel \"法治政府建设指标\"@zh , \"Indicators\"@en ;\n"
+           f"    rdfs:label \"法治政府建设指标\"@zh , \"Indicators\"@en .\n"]
+    for ind in INDICATORS:
+        unit = UNITS[ind.units[0]]
+        lines = [f"<{_SCHEME_BASE}indicator/{ind.notation}> a skos:Concept , fz:Indicator ;",
+                 f"    skos:inScheme {scheme} ; skos:topConceptOf {scheme} ;",
+                 f"    skos:notation \"{ind.notation}\" ;",
+                 f"    skos:prefLabel {_lit(ind.zh, 'zh')} , {_lit(ind.en, 'en')} ;",
+                 f"    skos:definition {_lit(ind.definition, 'en')} ;",
+                 f"    skos:scopeNote {_lit('task area ' + ind.area, 'en')} ;",
+                 f"    fz:defaultUnit <{_SCHEME_BASE}unit/{unit.slug}>"]
+        out.append("\n".join(lines) + " .\n")
+    return "\n".join(out)

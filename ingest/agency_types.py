@@ -13,7 +13,7 @@ A department's notation is also its IRI segment: ``id/org/{code}/gov/{notation}`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,17 @@ class DeptType:
     kind: str = "department"  # broader concept
     historic: bool = False  # abolished in the 2018-2019 reform (keeps its own IRI)
     national_name: str = ""  # the ministry's name when it is not stem + 部
-    extra_forms: tuple[str, ...] = field(default_factory=tuple)  # whole names without a stem split
+    canonical: str = ""  # the full local name when it is not stem + suffix (人民政府法制办公室)
 
     def name_zh(self, level: str) -> str:
         """The canonical full name at a level: 司法局 (county, prefecture), 司法厅 (province), 司法部."""
         if level == "national" and self.national_name:
             return self.national_name
+        if self.canonical:
+            return self.canonical
         suf = self.suffixes[0]
+        if suf == "办":
+            suf = "办公室"
         if suf == "局":
             suf = {"province": "厅", "national": "部"}.get(level, "局")
             if self.kind == "party-department":
@@ -160,7 +164,7 @@ DEPARTMENTS: dict[str, DeptType] = {
                  ("国资",), suffixes=("委", "委员会")),
         DeptType("letters-visits", "信访", "Letters and Visits", suffixes=("局", "办", "办公室")),
         DeptType("legal-affairs-office", "法制", "Legal Affairs", ("政府法制",), suffixes=("办", "办公室"),
-                 historic=True),
+                 historic=True, canonical="人民政府法制办公室", national_name="国务院法制办公室"),
         DeptType("civil-air-defence", "人民防空", "Civil Air Defence", ("人防",), suffixes=("办", "办公室")),
         DeptType("financial-regulation", "地方金融监督管理", "Local Financial Supervision",
                  ("金融监督管理", "金融监管", "金融工作"), suffixes=("局", "办")),

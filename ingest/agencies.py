@@ -1,0 +1,257 @@
+"""Pipeline component: every public body the text names, linked to its canonical agency.
+
+A mention is an owner followed by a body: the owner is a place (台儿庄区, 北京市朝阳区, 留下街道, 中共…),
+a level noun (区, 市, 省, 县, 镇, 街道: relative to the report's jurisdiction), the report's own body
+(局, 部, 厅, 机关: 局党组, 部党组, 局政策法规科) or nothing (司法局, 信访办, 司法所); the body is a
+people's government, Party committee (委, 党委, 党工委) and its organs, people's congress, CPPCC,
+court, procuratorate, supervisory commission or a department from :mod:`ingest.agency_types`.
+National bodies (党中央, 国务院, 中办, 司法部 …) have fixed forms. Unseparated pairs (市委市政府) are
+two matches; a body heading a longer phrase (县人大代表建议, 局党组书记, 省委常委会会议) is matched on
+its own. Not matched: generic references (各部门, 乡镇政府, 公安机关: no owner or an excluded one),
+bodies inside 《》 or “” and the CMS header list.
+
+Matching runs on ``doc.norm``; ``text`` is sliced from ``doc.text``. Linking uses the jurisdiction
+set by :mod:`ingest.jurisdiction` (区司法局 in 台儿庄区's report → ``id/org/370405/gov/justice``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from fazhi.iri import instance, short_hash
+from ingest import divisions
+from ingest.agency_ids import NATIONAL, AgencyInfo, agency_info, branch, child, make, station
+from ingest.agency_types import DEPARTMENTS, dept_forms
+from ingest.divisions import Division
+from ingest.jurisdiction import _places_in, reporting_body
+from ingest.model import AgencyMention, Doc
+
+__all__ = ["extract_agencies", "agency_info", "AgencyInfo"]
+
+_LEVEL = r"(?<![全各本该省市区县乡镇村两三四五上下分])(?:街道|省|市|区|县|镇|乡|州|旗)"
+_NOUN = "[省市区县州旗]"
+_NATIONAL = {
+    "党中央": ("party", None), "中共中央办公厅": ("party-office", None), "中央办公厅": ("party-office", None),
+    "中共中央": ("party", None), "国务院办公厅": ("general-office", None), "国务院法制办公室": ("dept", "legal-affairs-office"),
+    "国务院法制办": ("dept", "legal-affairs-office"), "国务院": ("gov", None),
+    "全国人大常委会": ("npc-sc", None), "全国人民代表大会常务委员会": ("npc-sc", None),
+    "全国人民代表大会": ("npc", None), "全国人大": ("npc", None), "全国政协": ("cppcc", None),
+    "最高人民法院": ("court", None), "最高法": ("court", None), "最高人民检察院": ("procuratorate", None),
+    "最高检": ("procuratorate", None), "国家监察委员会": ("supervision", None), "国家监委": ("supervision", None),
+    "中央全面依法治国委员会办公室": ("lbg-office", None), "中央依法治国办": ("lbg-office", None),
+    "中央全面依法治国委员会": ("lbg", None), "中央纪委国家监委": ("discipline", None), "中央纪委": ("discipline", None),
+    "中纪委": ("discipline", None),
+}
+
+
+@lru_cache(maxsize=1)
+def _dept_alternation() -> str:
+    forms = sorted(dept_forms(), key=len, reverse=True)
+    return "|".join(re.escape(f) for f in forms)
+
+
+def _body_pattern() -> str:
+    d = _dept_alternation()
+    return (
+        rf"(?P<lbg>委(?:全面)?依法治{_NOUN}委员会)(?P<lbgoff>办公室)?"
+        rf"|(?P<lbgoff2>委?依法治{_NOUN}办)"
+        r"|(?P<standing>委常委会)"
+        r"|委(?P<partydept>组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委)"
+        r"|(?P<partyoffice>委办公[厅室])"
+        r"|(?P<discipline>纪委监委|纪委)"
+        r"|(?P<party>委(?![员托])|党委|党工委)"
+        r"|(?P<legal>(?:人民)?政府法制办(?:公室)?)"
+        r"|(?P<genoffice>(?:人民)?政府办公[厅室])"
+        r"|(?P<gov>人民政府|政府)(?P<govpg>党组(?!织))?"
+        r"|(?P<npcsc>人大常委会|人民代表大会常务委员会)"
+        r"|(?P<npc>人大|人民代表大会)"
+        r"|(?P<cppcc>政协)"
+        r"|(?P<court>人民法院|法院)"
+        r"|(?P<proc>人民检察院|检察院)"
+        r"|(?P<supervision>监察委员会|监委)"
+        r"|(?P<unit>党政综合办(?:公室)?)"
+        r"|(?P<station>司法所|派出所)"
+        rf"|(?P<dept>{d})(?![门长])(?P<depttail>党组(?!织)|党委)?"
+    )
+
+
+def _pattern(places: list[str]) -> re.Pattern[str]:
+    national = "|".join(re.escape(n) for n in sorted(_NATIONAL, key=len, reverse=True))
+    place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    place = place or "(?!)"  # no place named: a group that never matches
+    owner = rf"(?P<place>(?:中共)?(?:{place})+)|(?P<level>{_LEVEL})"
+    return re.compile(
+        rf"(?P<nat>{national})"
+        r"|(?P<zhongban>中办)(?=[、,]?国办|印发|《)|(?<=中办[、,])(?P<guoban>国办)|(?P<guoban2>国办)(?=印发|《)"
+        r"|(?<![全大格布结当开时总分干内外东西南北中支本乐底上下局部厅])(?P<rel>局|部|厅|机关)(?P<reltail>党组(?!织)|党委|[\u4e00-\u9fff]{2,6}?科(?![学技室研普]))"
+        rf"|(?:{owner})?(?:{_body_pattern()})"
+    )
+
+
+def _zones(doc: Doc) -> list[tuple[int, int]]:
+    """Spans where no agency is taken: the CMS header list, 《》 titles and “” quotes."""
+    out = [(0, doc.meta.header_end)] if doc.meta.header_end else []
+    for m in re.finditer(r"《[^《》\n]{0,300}》|“[^“”\n]{0,300}”", doc.norm):
+        out.append(m.span())
+    return out
+
+
+def _inside(zones: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a zone (zones sorted by start, not overlapping each other)."""
+    i = bisect_right(starts, start) - 1
+    return any(0 <= k < len(zones) and zones[k][0] < end and start < zones[k][1] for k in (i, i + 1))
+
+
+class _Linker:
+    """Resolves owners relative to the report's jurisdiction and mints the canonical agencies."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.j_div, self.j_body = reporting_body(doc)
+        self.chain: list[Division] = []
+        if self.j_div is not None and self.j_div.code != "cn":
+            self.chain = [self.j_div, *divisions.ancestors(self.j_div.code)]
+
+    def level_owner(self, noun: str) -> tuple[Division | None, float]:
+        for d in self.chain:
+            if d.noun == noun or (noun == "市" and d.level == "prefecture") or (noun == "州" and d.name.endswith("州")):
+                return d, 0.9
+        return None, 0.3
+
+    def place_owner(self, text: str) -> tuple[Division | None, float]:
+        from ingest.jurisdiction import parse_name
+
+        name = text[2:] if text.startswith("中共") else text
+        p = parse_name("mention", name + "人民政府")
+        chosen: Division | None = None
+        conf = 1.0
+        for opts in p.chain:
+            if chosen is not None:
+                opts = [o for o in opts if divisions.related(o.code, chosen.code)] or opts
+            near = [o for o in opts if self.j_div is not None and self.j_div.code != "cn"
+                    and (divisions.related(o.code, self.j_div.code) or o.parent == self.j_div.parent)]
+            if len(near) == 1:
+                chosen = near[0]
+            else:
+                chosen = sorted(near or opts, key=lambda o: o.code)[0]
+                conf = min(conf, 1.0 / max(1, len(near or opts)))
+        return chosen, conf
+
+    def home(self) -> Division | None:
+        """The division a bare department belongs to (a township's county)."""
+        d = self.j_div
+        if d is not None and d.level == "township":
+            return divisions.get(d.parent or "")
+        return d
+
+
+def _body_of(m: re.Match[str]) -> tuple[str, str | None]:
+    g = m.group
+    if g("lbg"):
+        return ("lbg-office" if g("lbgoff") else "lbg"), None
+    for name, body in (("lbgoff2", "lbg-office"), ("standing", "party-standing"), ("partyoffice", "party-office"),
+                       ("discipline", "discipline"), ("party", "party"), ("genoffice", "general-office"),
+                       ("gov", "gov"), ("npcsc", "npc-sc"), ("npc", "npc"), ("cppcc", "cppcc"), ("court", "court"),
+                       ("proc", "procuratorate"), ("supervision", "supervision"), ("unit", "unit"),
+                       ("station", "station")):
+        if g(name):
+            return body, None
+    if g("partydept"):
+        pd = g("partydept")
+        return "dept", {"组织部": "party-organization", "宣传部": "party-publicity"}.get(
+            pd, "party-united-front" if "统" in pd else "political-legal-affairs")
+    if g("legal"):
+        return "dept", "legal-affairs-office"
+    if g("dept"):
+        return "dept", dept_forms()[g("dept")]
+    return "", None
+
+
+def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
+    """The canonical agency of one match, or (None, 0) when the match is not a specific body."""
+    g = m.group
+    if g("nat"):
+        body, dept = _NATIONAL[g("nat")]
+        return make(NATIONAL, body, dept), 1.0
+    if g("zhongban"):
+        return make(NATIONAL, "party-office"), 1.0
+    if g("guoban") or g("guoban2"):
+        return make(NATIONAL, "general-office"), 1.0
+    if g("rel"):
+        owner = lk.j_body
+        if owner is None:
+            return None, 0.0
+        tail = g("reltail")
+        return (child(owner, "party-group", tail) if tail == "党组" else child(owner, "unit", tail)), 0.8
+    body, dept = _body_of(m)
+    place, level = g("place"), g("level")
+    if place:
+        div, conf = lk.place_owner(place)
+    elif level:
+        div, conf = lk.level_owner(level)
+    else:
+        div, conf = None, 0.0
+    if div is None and (place or level):
+        return None, 0.0
+    if body == "station":
+        town = lk.j_div
+        if place or level or town is None or town.level != "township":
+            return None, 0.0
+        return station(town, "justice" if g("station") == "司法所" else "public-security", g("station")), 0.8
+    if body == "unit":
+        if div is None:
+            return None, 0.0
+        return child(make(div, "gov"), "unit", g("unit")), conf
+    if div is None:  # a bare body: only departments stand alone
+        if body != "dept" or dept is None:
+            return None, 0.0
+        form = g("dept") or g("legal") or ""
+        t = DEPARTMENTS[dept]
+        if form.endswith("部") and t.kind == "department" and (lk.j_div is None or lk.j_div.code != "cn"):
+            div, conf = NATIONAL, 0.9
+        else:
+            div, conf = lk.home(), 0.7
+            if div is None:
+                return None, 0.0
+    if body == "dept" and g("dept") and g("dept").endswith("分局") and div.level == "county":
+        parent = divisions.get(div.parent or "")
+        info = branch(div, parent, dept) if parent is not None and dept else make(div, "dept", dept)
+    else:
+        info = make(div, body, dept)
+    if g("govpg") or g("depttail") == "党组":
+        info = child(info, "party-group", "党组")
+    return info, conf
+
+
+def _places(doc: Doc) -> list[str]:
+    names = set(_places_in(doc.norm))
+    j = doc.meta.division_code
+    county = j.split("-")[0] if j and j != "cn" else None
+    if county:
+        names |= {t for t in divisions.towns_in(county) if t in doc.norm}
+    return sorted(names)
+
+
+def extract_agencies(doc: Doc) -> None:
+    """Fill ``doc.agencies`` with every specific public body the text names, in text order."""
+    lk = _Linker(doc)
+    zones = sorted(_zones(doc))
+    starts = [a for a, _ in zones]
+    out: list[AgencyMention] = []
+    for m in _pattern(_places(doc)).finditer(doc.norm):
+        start, end = m.span()
+        if _inside(zones, starts, start, end):
+            continue
+        info, conf = _link(m, lk)
+        if info is None:
+            continue
+        out.append(AgencyMention(text=doc.text[start:end], start=start, end=end, iri=info.iri,
+                                 name=info.name_zh, type=info.type, confidence=round(conf, 2)))
+    doc.agencies = out
+
+
+def unresolved_iri(text: str) -> str:
+    """IRI for a body that cannot be placed (kept for callers that want one)."""
+    return instance("org", "unresolved", short_hash(text))

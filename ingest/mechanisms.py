@@ -31,8 +31,8 @@ def mechanism_iri(name: str) -> tuple[str, str]:
     known = lookup(name)
     if known is not None:
         return concept("mechanism", known.notation), known.zh
-    key = mechanism_key(name)
-    return concept("mechanism", pinyin_slug(key)), name.strip()
+    key = mechanism_key(name)  # the label of a minted concept is its key: a pure function of the IRI
+    return concept("mechanism", pinyin_slug(key)), key
 
 
 def extract_mechanisms(doc: Doc) -> None:
@@ -76,6 +76,12 @@ def _unquoted(doc: Doc, lo: int, blocked: list[tuple[int, int]]) -> list[Mechani
             )
         )
     return out
+
+
+def unquoted_labels() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The matcher of labels found without quotes, and each label's concept IRI."""
+    pattern, by_label = _label_matcher()
+    return pattern, {label: concept("mechanism", c.notation) for label, c in by_label.items()}
 
 
 @lru_cache(maxsize=1)

@@ -63,13 +63,20 @@ def _rel(doc: Doc, kind: str, s: int, e: int, subject: str, objects: list[str], 
     text = doc.text[s:e]
     lead = len(text) - len(text.lstrip())
     s, text = s + lead, text.strip()
-    year = _YEAR.search(doc.norm, s, s + len(text))
+    year = _YEAR.search(doc.norm, *_sentence(doc.norm, s, s + len(text)))
     attrs: dict[str, object] = {"verb": verb}
     if year:
         attrs["year"] = int(year.group(1))
     elif doc.meta.year and kind not in ("cites", "names"):
         attrs["year"] = doc.meta.year
     doc.relations.append(Relation(kind, s, s + len(text), text, subject, list(dict.fromkeys(objects)), attrs))
+
+
+def _sentence(norm: str, s: int, e: int) -> tuple[int, int]:
+    """The sentence around ``[s, e)`` (between 。；！？ or line breaks)."""
+    start = max(norm.rfind(c, 0, s) for c in "。;；!！?？\n") + 1
+    ends = [i for c in "。;；!！?？\n" if (i := norm.find(c, e)) >= 0]
+    return start, min(ends, default=len(norm))
 
 
 def _in_title(doc: Doc, pos: int) -> bool:

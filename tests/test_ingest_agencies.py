@@ -1,0 +1,134 @@
+"""Agency mentions, linking and scores against the gold files (ingest.agencies)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import SKOS
+
+from ingest.agency_ids import agency_info
+from ingest.agency_types import all_notations
+from ingest.model import Doc
+from ingest.pipeline import extract_file, extract_text
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
+ORG = "https://w3id.org/fazhi/id/org/"
+
+
+def _n(s: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", s).split())
+
+
+def score(pred: list[str], gold: dict) -> tuple[int, int, int]:
+    """ANNOTATION §10: (tp, fp, fn) over the distinct predicted texts."""
+    alias_of: dict[str, str] = {}
+    for core in gold["agencies"]:
+        alias_of[_n(core)] = _n(core)
+        for a in gold["agency_aliases"].get(core, []):
+            alias_of.setdefault(_n(a), _n(core))
+    optional = {_n(x) for x in gold["agencies_optional"]}
+    matched: set[str] = set()
+    fp = 0
+    for t in dict.fromkeys(_n(x) for x in pred):
+        if t in alias_of:
+            matched.add(alias_of[t])
+        elif t not in optional:
+            fp += 1
+    return len(matched), fp, len({_n(c) for c in gold["agencies"]} - matched)
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, Doc]:
+    out = {}
+    for g in GOLD:
+        name = json.loads(g.read_text(encoding="utf-8"))["file"]
+        out[name] = extract_file(ROOT / "data" / "reports" / name)
+    return out
+
+
+def test_offsets_slice_the_text(docs: dict[str, Doc]) -> None:
+    for d in docs.values():
+        assert d.agencies
+        for a in d.agencies:
+            assert d.text[a.start:a.end] == a.text and a.iri.startswith(ORG) and a.name and a.type
+
+
+def test_scores_on_gold(docs: dict[str, Doc]) -> None:
+    tp = fp = fn = 0
+    for g in GOLD:
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        t, p, n = score([a.text for a in docs[gold["file"]].agencies], gold)
+        tp, fp, fn = tp + t, fp + p, fn + n
+    prec, rec = tp / (tp + fp), tp / (tp + fn)
+    f1 = 2 * prec * rec / (prec + rec)
+    print(f"agencies P {prec:.3f} R {rec:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})")
+    assert f1 >= 0.95
+
+
+def test_seed_must_haves_one_iri_per_body(docs: dict[str, Doc]) -> None:
+    d = docs["taierzhuang-2019.txt"]
+    iri = {}
+    for a in d.agencies:
+        iri.setdefault(a.text, set()).add(a.iri)
+    assert all(len(v) == 1 for v in iri.values())
+    gov = ORG + "370405/gov"
+    assert iri["台儿庄区人民政府"] == iri["区政府"] == {gov}
+    assert iri["区行政审批服务局"] == iri["行政审批服务局"] == {gov + "/admin-approval"}
+    assert iri["区司法局"] == {gov + "/justice"}
+    assert iri["区人大常委会"] == {ORG + "370405/npc-sc"}
+    assert iri["区委全面依法治区委员会"] == {ORG + "370405/party/law-based-governance-commission"}
+    assert iri["区委依法治区办"] == {ORG + "370405/party/law-based-governance-commission/office"}
+    assert iri["政府法制办"] == {gov + "/legal-affairs-office"}  # historic body keeps its own IRI
+    assert iri["市委"] == {ORG + "370400/party"}  # the parent city's committee
+    info = agency_info(gov + "/justice")
+    assert info is not None and info.name_zh == "台儿庄区司法局" and info.name_en.endswith("Justice Bureau")
+    assert info.parent_iri == gov and info.division_code == "370405"
+
+
+def test_nothing_from_titles_quotes_or_header(docs: dict[str, Doc]) -> None:
+    d = docs["taierzhuang-2019.txt"]
+    assert min(a.start for a in d.agencies) >= d.meta.header_end > 0
+    d2 = docs["002.txt"]
+    assert "最高人民法院" not in {a.text for a in d2.agencies}  # only inside a 《》 title
+
+
+def test_relative_forms_link_to_the_reporting_body(docs: dict[str, Doc]) -> None:
+    by = {a.text: a for a in docs["003.txt"].agencies}
+    assert by["部黨組"].iri == by["司法部黨組"].iri == ORG + "cn/gov/justice/party-group"
+    by = {a.text: a for a in docs["012.txt"].agencies}
+    assert by["区人社局"].iri == by["市中区人力资源和社会保障局"].iri
+    assert by["局政策法规科"].type == "internal-unit"
+    by = {a.text: a for a in docs["005.txt"].agencies}  # a 重庆 township: 区委 is 铜梁区's, 市委 重庆's
+    assert by["区委"].iri == ORG + "500151/party" and by["市委"].iri == ORG + "500000/party"
+    assert by["司法所"].type == "dispatched-body"
+
+
+def _texts(text: str) -> list[str]:
+    return [a.text for a in extract_text(text).agencies]
+
+
+def test_pairs_heads_and_issuers() -> None:
+    text = "台儿庄区人民政府关于2019年度法治政府建设情况的报告\n" \
+        "在市委市政府领导下,根据中办、国办《法治政府建设与责任落实督察工作规定》,办理县人大代表建议。局党组书记主持。\n"
+    got = _texts(text)
+    assert ["市委", "市政府", "中办", "国办"] == got[1:5]
+    assert "法治政府建设与责任落实督察工作规定" not in "".join(got)
+
+
+def test_generic_references_are_not_agencies() -> None:
+    text = "台儿庄区人民政府关于2019年度法治政府建设情况的报告\n" \
+        "各部门、有关部门、区直部门、公安机关、司法行政机关和乡镇政府,各级人民政府,财政部门,县长、律师、企业。集中办理。\n"
+    assert _texts(text) == ["台儿庄区人民政府"]
+
+
+def test_every_type_emitted_is_in_the_scheme(docs: dict[str, Doc]) -> None:
+    g = Graph().parse(ROOT / "ontology" / "schemes" / "agency-type.ttl")
+    in_ttl = {str(o) for o in g.objects(None, SKOS.notation)}
+    assert all_notations() <= in_ttl
+    assert {a.type for d in docs.values() for a in d.agencies} <= in_ttl
+    assert g.value(URIRef("https://w3id.org/fazhi/scheme/agency-type/justice"), SKOS.broader) is not None

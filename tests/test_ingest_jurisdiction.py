@@ -1,0 +1,90 @@
+"""Issuer, jurisdiction, division code and report identity (ingest.jurisdiction) on real reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.model import Doc
+from ingest.normalize import normalize
+from ingest.pipeline import extract_file
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, Doc]:
+    out = {}
+    for g in GOLD:
+        name = json.loads(g.read_text(encoding="utf-8"))["file"]
+        out[name] = extract_file(ROOT / "data" / "reports" / name)
+    return out
+
+
+def test_seed_identity(docs: dict[str, Doc]) -> None:
+    m = docs["taierzhuang-2019.txt"].meta
+    assert m.issuer == "台儿庄区人民政府" and m.jurisdiction == "台儿庄区人民政府"
+    assert (m.division_code, m.division_name, m.level) == ("370405", "台儿庄区", "county")
+    assert m.key == "370405-2019-gov"
+    assert m.iri.endswith("/id/report/370405/2019/gov")
+    assert m.confidence["jurisdiction"] > 0.8 and "title" in m.evidence["jurisdiction"]
+
+
+@pytest.mark.parametrize(
+    "name, jurisdiction, code, level, key",
+    [
+        ("003.txt", "司法部", "cn", "national", "cn-2021-gov-justice"),  # traditional text, 司法部堅持
+        ("005.txt", "铜梁区庆隆镇人民政府", "500151-qinglongzhen", "township", None),  # no title: 现将庆隆镇…
+        ("008.txt", "北京市朝阳区人民政府", "110105", "county", None),  # homonym, resolved by 北京市 in the text
+        ("010.txt", "陵川县教育局", "140524", "county", "140524-2025-gov-education"),
+        ("011.txt", "杭州市西湖区留下街道办事处", "330106-liuxiajiedao", "township", None),
+        ("014.txt", "陕西省人民政府办公厅", "610000", "province", "610000-2021-gov-general-office"),
+    ],
+)
+def test_jurisdiction_from_every_clue(docs: dict[str, Doc], name: str, jurisdiction: str, code: str,
+                                      level: str, key: str | None) -> None:
+    m = docs[name].meta
+    assert (m.jurisdiction, m.division_code, m.level) == (jurisdiction, code, level)
+    if key:
+        assert m.key == key
+
+
+def test_accuracy_on_all_gold(docs: dict[str, Doc]) -> None:
+    right = 0
+    for g in GOLD:
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        right += normalize(gold["jurisdiction"]) == docs[gold["file"]].meta.jurisdiction
+    print(f"jurisdiction accuracy {right}/{len(GOLD)}")
+    assert right / len(GOLD) >= 0.9
+
+
+def test_unresolvable_homonym_has_low_confidence(docs: dict[str, Doc]) -> None:
+    m = docs["012.txt"].meta  # 市中区 with no other place in the text: four candidates
+    assert m.jurisdiction and m.jurisdiction.endswith("市中区人力资源和社会保障局")
+    assert m.confidence["jurisdiction"] < 0.5
+
+
+def _doc(text: str) -> Doc:
+    from ingest.pipeline import extract_text
+
+    return extract_text(text)
+
+
+def test_pronoun_and_addressee_with_a_place_in_the_body() -> None:
+    d = _doc("县委、县政府:\n2020年,我县坚持依法行政,安泽县各部门扎实推进法治政府建设。现将有关情况报告如下:\n一、主要举措\n")
+    assert d.meta.jurisdiction == "安泽县人民政府" and d.meta.division_code == "141026"
+
+
+def test_joint_party_government_report() -> None:
+    d = _doc("中共台儿庄区委 台儿庄区人民政府关于2020年度法治政府建设情况的报告\n2020年,全区坚持依法行政。\n")
+    assert d.meta.jurisdiction == "台儿庄区人民政府"
+    assert d.meta.key == "370405-2020-party-gov"
+
+
+def test_no_clue_gives_no_jurisdiction_and_a_unique_key() -> None:
+    a, b = _doc("一、主要举措\n加强学习。\n"), _doc("一、主要举措\n加强培训。\n")
+    assert a.meta.jurisdiction is None and a.meta.confidence["jurisdiction"] == 0.0
+    assert a.meta.key != b.meta.key

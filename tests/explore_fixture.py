@@ -227,3 +227,23 @@ def make_client(tmp_dir: Path, **kw):
 
     store_dir = load(tmp_dir / "store", **kw)
     return TestClient(create_app(Settings(store=store_dir)))
+
+
+def ingest_real(tmp_dir: Path, files: tuple[str, ...] = ("taierzhuang-2019.txt", "008.txt")) -> str:
+    """Ingest real reports with the project's pipeline into a new store; returns its directory."""
+    from ingest.load import ingest_paths
+
+    store_dir = tmp_dir / "real-store"
+    summary = ingest_paths([str(REPORTS / f) for f in files], str(store_dir), progress=False)
+    assert summary.loaded == len(files), summary.failures
+    return str(store_dir)
+
+
+def real_client(tmp_dir: Path, files: tuple[str, ...] = ("taierzhuang-2019.txt", "008.txt")):
+    """A TestClient over the app serving real reports ingested by the pipeline."""
+    from fastapi.testclient import TestClient
+
+    from service.app import create_app
+    from service.settings import Settings
+
+    return TestClient(create_app(Settings(store=ingest_real(tmp_dir, files))))

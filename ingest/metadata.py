@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import date
 
 from ingest.model import Doc, ReportMeta
-from ingest.textlines import Line, cn_digits_int, cn_int, lines, nonblank
+from ingest.textlines import Line, cn_digits_int, cn_int, iter_nonblank, last_nonblank, nonblank
 
 # ---------------------------------------------------------------------------- CMS header list
 
@@ -24,6 +24,7 @@ HEADER_KEYS = frozenset(
     "主题词 关键词 公开方式 公开范围 公开时限 体裁分类 组配分类 内容分类 所属机构 分类 主题 浏览次数 统一编号".split()
 )
 _HEADER_LINE = re.compile(r"[-*•·]?\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{0,10}[\u4e00-\u9fff])\s*:\s*(.*)")
+_MAX_HEADER_LINES = 40
 #: Header keys that carry the publication date, best first.
 _DATE_KEYS = ("成文时间", "成文日期", "发文时间", "发文日期", "发布时间", "发布日期", "公开日期", "生成日期")
 
@@ -46,8 +47,8 @@ def _extract_header(doc: Doc) -> None:
     found: dict[str, str] = {}
     end = 0
     started = False
-    for i, ln in enumerate(nonblank(norm)):
-        item = _header_line(norm, ln)
+    for i, ln in enumerate(iter_nonblank(norm)):
+        item = _header_line(norm, ln) if i < _MAX_HEADER_LINES else None
         if item is None:
             if started or i >= 5:
                 break
@@ -196,7 +197,7 @@ def _date_line(norm: str, ln: Line) -> tuple[str, bool] | None:
     return (iso, m.group() == s.strip()) if iso else None
 
 
-def _extract_published(doc: Doc, body: list[Line]) -> None:
+def _extract_published(doc: Doc, body: list[Line], tail: list[Line]) -> None:
     norm, meta = doc.norm, doc.meta
     for key in _DATE_KEYS:
         iso = parse_date(meta.header.get(key, "").translate({0xFF10 + i: str(i) for i in range(10)}))
@@ -205,7 +206,7 @@ def _extract_published(doc: Doc, body: list[Line]) -> None:
             meta.confidence["published"] = 0.95
             meta.evidence["published"] = f"CMS header {key}"
             return
-    for ln in reversed(body[-6:]):
+    for ln in reversed(tail):
         found = _date_line(norm, ln)
         if found:
             meta.published = found[0]
@@ -283,10 +284,11 @@ def _extract_year(doc: Doc, body_start: int) -> None:
 def extract_metadata(doc: Doc) -> None:
     """Fill ``doc.meta``: header, title, addressee, published date and the year reported on."""
     _extract_header(doc)
-    body = nonblank(doc.norm, doc.meta.header_end)
+    body = nonblank(doc.norm, doc.meta.header_end, limit=8)  # the opening lines
+    tail = last_nonblank(doc.norm, 6, doc.meta.header_end)  # the closing lines
     after_title = _extract_title(doc, body)
     _extract_addressee(doc, body, after_title)
-    _extract_published(doc, body)
+    _extract_published(doc, body, tail)
     if doc.meta.title and doc.meta.title_start >= doc.meta.header_end and after_title == 0:
         body_start = doc.meta.title_end  # a title glued to the body: the body starts right after it
     else:
@@ -295,4 +297,4 @@ def extract_metadata(doc: Doc) -> None:
     _extract_year(doc, body_start)
 
 
-__all__ = ["extract_metadata", "parse_date", "HEADER_KEYS", "lines"]
+__all__ = ["extract_metadata", "parse_date", "HEADER_KEYS"]

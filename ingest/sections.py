@@ -37,6 +37,8 @@ from ingest.textlines import cn_int, lost_line_breaks, quoted_mask
 
 _CN = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: Headings kept at most: real reports have a few hundred; beyond this the text is not a report.
+MAX_SECTIONS = 5000
 LEVELS = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_num": 4, "circled": 4, "shi": 4}
 
 _MARKER = re.compile(
@@ -92,17 +94,23 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
     hits: list[_Hit] = []
     last_value: dict[str, int] = {}  # per marker type, for sequence checks of inline headings
     shi_prev: int | None = None  # number of the last 一是-type item in the current paragraph
-    paragraph_start = 0
+    paragraph_start = line_start = scanned = 0
     for c in _CANDIDATE.finditer(norm, skip_until):
+        if len(hits) >= MAX_SECTIONS:
+            doc.warnings.append(f"{doc.source}: more than {MAX_SECTIONS} numbered headings; kept the first {MAX_SECTIONS}")
+            break
         pos = c.end()
+        nl = norm.rfind("\n", scanned, pos)  # only the stretch not scanned yet: linear over the text
+        scanned = pos
+        if nl >= 0:
+            line_start = nl + 1
         if title_span[0] <= pos < title_span[1] or mask[pos]:
             continue
         m = _MARKER.match(norm, pos)
         if not m:
             continue
         kind = next(k for k in LEVELS if m.group(k) is not None)
-        line_start = norm.rfind("\n", 0, pos) + 1
-        at_line_start = norm[line_start:pos].strip() == ""
+        at_line_start = c.start() == line_start
         if line_start > paragraph_start:
             paragraph_start, shi_prev = line_start, None
         title_start = m.end()
@@ -146,7 +154,7 @@ def _title_end(norm: str, hit: _Hit, next_start: int, lost: bool) -> int:
 
     A heading that opens with an item (二、一是…) keeps the item in its title.
     """
-    end = next_start if next_start > hit.title_start else len(norm)
+    end = next_start
     for stop in ("。", "\n"):
         i = norm.find(stop, hit.title_start, end)
         if i >= 0:
@@ -198,7 +206,13 @@ def extract_sections(doc: Doc) -> None:
     parents, depths = _nest(hits)
     n = len(doc.text)
     for i, hit in enumerate(hits):
-        next_start = hits[i + 1].start if i + 1 < len(hits) else n
+        # The next heading that starts after this title begins (二、一是…: the item is inside the title).
+        k = i + 1
+        while k < len(hits) and (
+            hits[k].start <= hit.title_start or (hit.kind != "shi" and hits[k].kind == "shi")
+        ):
+            k += 1
+        next_start = hits[k].start if k < len(hits) else n
         title_end = max(_title_end(doc.norm, hit, next_start, lost), hit.title_start)
         end = next((hits[j].start for j in range(i + 1, len(hits)) if depths[j] <= depths[i]), n)
         while end > hit.start and doc.text[end - 1] in " \t\r\n":

@@ -6,7 +6,9 @@ All offsets are into ``Doc.norm`` (same length as ``Doc.text``), half-open.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 _QUOTED = re.compile(r"《[^《》\n]{0,300}》|“[^“”\n]{0,300}”")
 
@@ -43,9 +45,43 @@ def lines(norm: str) -> list[Line]:
     return out
 
 
-def nonblank(norm: str, start: int = 0) -> list[Line]:
-    """Non-blank lines that begin at or after ``start``."""
-    return [ln for ln in lines(norm) if not ln.blank and ln.lstart >= start]
+_NONBLANK = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*(?=\n|$)")
+
+
+def iter_nonblank(norm: str, start: int = 0, end: int | None = None) -> Iterator[Line]:
+    """Non-blank lines whose text begins at or after ``start`` (and before ``end``), lazily."""
+    pos = start
+    stop = len(norm) if end is None else end
+    while pos < stop:
+        m = _NONBLANK.search(norm, pos, stop)
+        if not m:
+            return
+        line_start = norm.rfind("\n", pos, m.start(1)) + 1 or pos
+        nl = norm.find("\n", m.end(1))
+        line_end = len(norm) if nl < 0 else nl
+        yield Line(max(line_start, pos), line_end, m.start(1), m.end(1))
+        pos = line_end + 1
+
+
+def nonblank(norm: str, start: int = 0, limit: int | None = None) -> list[Line]:
+    """Non-blank lines that begin at or after ``start`` (the first ``limit`` of them when given)."""
+    return list(islice(iter_nonblank(norm, start), limit))
+
+
+def last_nonblank(norm: str, count: int, start: int = 0) -> list[Line]:
+    """The last ``count`` non-blank lines at or after ``start``, in text order."""
+    out: list[Line] = []
+    end = len(norm)
+    while len(out) < count:
+        end = start + len(norm[start:end].rstrip())  # after the last non-space character
+        if end <= start:
+            break
+        line_start = norm.rfind("\n", start, end) + 1 or start
+        nl = norm.find("\n", end)
+        lstart = line_start + len(norm[line_start:end]) - len(norm[line_start:end].lstrip())
+        out.append(Line(line_start, len(norm) if nl < 0 else nl, lstart, end))
+        end = line_start
+    return out[::-1]
 
 
 def lost_line_breaks(norm: str) -> bool:

@@ -68,7 +68,7 @@ def _dataset_kwargs(job: QueryJob) -> dict:
         return {"union_default_graph": job.union_default_graph}
     return {
         "union_default_graph": False,
-        "default_graph": [ox.NamedNode(g) for g in job.default_graphs or []] or ox.DefaultGraph(),
+        "default_graph": [ox.NamedNode(g) for g in job.default_graphs or []],
         "named_graphs": [ox.NamedNode(g) for g in job.named_graphs or []],
     }
 

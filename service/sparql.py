@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -25,15 +26,19 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from fazhi.store import StoreError
+from fazhi.store import LocalStore, StoreError
 from service.conneg import FORMAT_ALIASES, RDF_TYPES, RESULTS_TYPES, negotiate, not_acceptable
 from service.query_exec import PoolClosed, QueryJob, QueryTimeout, WorkerPool
 from service.sparql_page import query_page
 from service.sparql_text import (
+    ABSENT_GRAPH,
     DatasetConflict,
+    PrefixedDatasetName,
     add_using,
+    dataset_iris,
     describe_as_select,
     has_dataset_clause,
+    neutralise_dataset,
     outbound_operation,
     query_form,
     tokenize,
@@ -44,6 +49,7 @@ YASGUI_DIR = Path(__file__).parent / "static" / "yasgui"
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
+GRAPH_NAMES_TTL = 5.0  # seconds
 
 
 def pool_for(app: FastAPI) -> WorkerPool:
@@ -154,6 +160,33 @@ def _timeout(request: Request, params: dict[str, list[str]]) -> float | Response
     return min(value, limit)
 
 
+async def _graph_names(request: Request) -> set[str]:
+    """Named graphs of the store, cached for a few seconds (used to vet dataset IRIs on remote stores)."""
+    cached = getattr(request.app.state, "graph_names_cache", None)
+    now = time.monotonic()
+    if cached is None or now - cached[0] > GRAPH_NAMES_TTL:
+        cached = (now, set(await run_in_threadpool(request.app.state.store.graph_names)))
+        request.app.state.graph_names_cache = cached
+    return cached[1]
+
+
+async def _known_graphs(request: Request, graphs: list[str]) -> list[str]:
+    """Protocol dataset graphs; on a remote store, unknown ones become the absent-graph placeholder."""
+    if isinstance(request.app.state.store, LocalStore) or not graphs:
+        return graphs
+    known = await _graph_names(request)
+    return [g if g in known else ABSENT_GRAPH for g in graphs]
+
+
+async def _neutralised(request: Request, text: str, tokens) -> str | Response:
+    if not dataset_iris(tokens) and not any(t.is_word("FROM", "USING") for t in tokens):
+        return text
+    try:
+        return neutralise_dataset(text, tokens, await _graph_names(request))
+    except PrefixedDatasetName as e:
+        return _error(400, f"On this server {e}.")
+
+
 def _choose(request: Request, params: dict[str, list[str]], offered: list[str]) -> str | None:
     fmt = params.get("format")
     if fmt:
@@ -171,6 +204,11 @@ async def _run_query(request: Request, query: str, params: dict[str, list[str]])
         return _error(
             400, f"{outbound} is not allowed here: this endpoint never fetches data from other servers or files."
         )
+    if not isinstance(request.app.state.store, LocalStore):
+        safe = await _neutralised(request, text, tokens)
+        if isinstance(safe, Response):
+            return safe
+        text, tokens = safe, tokenize(safe)
     form = query_form(tokens) or "SELECT"
     offered = list(RESULTS_TYPES) if form in ("SELECT", "ASK") else list(RDF_TYPES)
     media = _choose(request, params, offered)
@@ -188,8 +226,8 @@ async def _run_query(request: Request, query: str, params: dict[str, list[str]])
         media_type=media,
         max_rows=settings.max_rows,
         union_default_graph=not has_dataset_clause(tokens),
-        default_graphs=(default_graphs or []) if protocol_dataset else None,
-        named_graphs=(named_graphs or []) if protocol_dataset else None,
+        default_graphs=await _known_graphs(request, default_graphs or []) if protocol_dataset else None,
+        named_graphs=await _known_graphs(request, named_graphs or []) if protocol_dataset else None,
         describe_select=describe_as_select(text, tokens) if form == "DESCRIBE" else None,
     )
     try:
@@ -219,6 +257,11 @@ async def _run_update(request: Request, update: str, params: dict[str, list[str]
         text = add_using(text, tokens, params.get("using-graph-uri", []), params.get("using-named-graph-uri", []))
     except DatasetConflict as e:
         return _error(400, str(e))
+    if not isinstance(request.app.state.store, LocalStore):
+        safe = await _neutralised(request, text, tokenize(text))
+        if isinstance(safe, Response):
+            return safe
+        text = safe
     pool = pool_for(request.app)
     async with request.app.state.update_lock:
         try:
@@ -229,6 +272,7 @@ async def _run_update(request: Request, update: str, params: dict[str, list[str]
             return _error(500, f"Update failed: {e}")
         finally:
             pool.bump_generation()
+            request.app.state.graph_names_cache = None
     return Response(status_code=204)
 
 

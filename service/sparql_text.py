@@ -165,3 +165,36 @@ def add_using(text: str, tokens: list[Token], using: list[str], using_named: lis
             last = t.start
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+#: Stands for a graph the store does not hold (so a remote server has nothing to fetch).
+ABSENT_GRAPH = "urn:x-fazhi:absent-graph"
+
+
+class PrefixedDatasetName(ValueError):
+    """A FROM/USING clause names its graph with a prefixed name (only full IRIs are checked)."""
+
+
+def neutralise_dataset(text: str, tokens: list[Token], known: set[str]) -> str:
+    """Replace graphs named by FROM / FROM NAMED / USING that the store lacks with :data:`ABSENT_GRAPH`.
+
+    For servers that might dereference such IRIs: the dataset keeps its meaning (an unknown graph is
+    empty either way) but nothing is fetched.
+    """
+    pieces, last = [], 0
+    for i, t in enumerate(tokens):
+        if not t.is_word("FROM", "USING"):
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j].is_word("NAMED"):
+            j += 1
+        if j >= len(tokens):
+            break
+        target = tokens[j]
+        if target.kind == "pname":
+            raise PrefixedDatasetName(f"write the graph after {t.value.upper()} as a full IRI <…>")
+        if target.kind == "iri" and target.value[1:-1] not in known:
+            pieces += [text[last : target.start], f"<{ABSENT_GRAPH}>"]
+            last = target.end
+    pieces.append(text[last:])
+    return "".join(pieces)

@@ -156,10 +156,10 @@ def oxigraph_bin() -> str | None:
     return str(candidate) if candidate.exists() else shutil.which("oxigraph")
 
 
-def start_oxigraph(location: str) -> tuple[str, subprocess.Popen]:
+def start_oxigraph(location: str, *args: str) -> tuple[str, subprocess.Popen]:
     """Oxigraph's server (read-write, on disk) on a free loopback port."""
     port = free_port()
-    proc = subprocess.Popen([oxigraph_bin(), "serve", "--location", location, "--bind", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([oxigraph_bin(), "serve", "--location", location, "--bind", f"127.0.0.1:{port}", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     wait_until_up(url + "/query", proc)

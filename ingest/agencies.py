@@ -30,7 +30,9 @@ from ingest.model import AgencyMention, Doc
 
 __all__ = ["extract_agencies", "agency_info", "AgencyInfo"]
 
-_LEVEL = r"(?<![全各本该省市区县乡镇村两三四五上下分])(?:街道|省|市|区|县|镇|乡|州|旗)"
+#: A level noun owns a body unless it ends a longer word or a set (全市, 各区, 乡镇, 城市, 社区, 省市县).
+_LEVEL = (r"(?<![全各本该省市区县乡镇村两三四五上下分社小园城景片辖山试新校库牧郊街老矿灾都超门夜股湖港])"
+          r"(?:街道|省|市|区|县|镇|乡|州|旗)")
 _NOUN = "[省市区县州旗]"
 _NATIONAL = {
     "党中央": ("party", None), "中共中央办公厅": ("party-office", None), "中央办公厅": ("party-office", None),
@@ -59,16 +61,17 @@ def _body_pattern() -> str:
         rf"|(?P<lbgoff2>委?依法治{_NOUN}办)"
         r"|(?P<standing>委常委会)"
         r"|委(?P<partydept>组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委)"
-        r"|(?P<partyoffice>委办公[厅室])"
+        r"|(?P<partyoffice>委办公[厅室]|委办(?![理事法学公好成结]))"
         r"|(?P<discipline>纪委监委|纪委)"
         r"|(?P<party>委(?![员托])|党委|党工委)"
         r"|(?P<legal>(?:人民)?政府法制办(?:公室)?)"
-        r"|(?P<genoffice>(?:人民)?政府办公[厅室])"
+        r"|(?P<genoffice>(?:人民)?政府办公[厅室]|政府办(?![理事法学公好成结]))"
+        r"|(?P<street>办事处)"
         r"|(?P<gov>人民政府|政府)(?P<govpg>党组(?!织))?"
         r"|(?P<npcsc>人大常委会|人民代表大会常务委员会)"
         r"|(?P<npc>人大|人民代表大会)"
         r"|(?P<cppcc>政协)"
-        r"|(?P<court>人民法院|法院)"
+        r"|(?P<court>(?:中级|高级)?人民法院|法院|中院)"
         r"|(?P<proc>人民检察院|检察院)"
         r"|(?P<supervision>监察委员会|监委)"
         r"|(?P<unit>党政综合办(?:公室)?)"
@@ -83,7 +86,7 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
     place = place or "(?!)"  # no place named: a group that never matches
     owner = rf"(?P<place>(?:中共)?(?:{place})+)|(?P<level>{_LEVEL})"
     return re.compile(
-        rf"(?P<nat>{national})"
+        rf"(?P<nat>{national})|国家(?P<natdept>{_dept_alternation()})(?![门长])"
         r"|(?P<zhongban>中办)(?=[、,]?国办|印发|《)|(?<=中办[、,])(?P<guoban>国办)|(?P<guoban2>国办)(?=印发|《)"
         r"|(?<![全大格布结当开时总分干内外东西南北中支本乐底上下局部厅])(?P<rel>局|部|厅|机关)(?P<reltail>党组(?!织)|党委|[\u4e00-\u9fff]{2,6}?科(?![学技室研普]))"
         rf"|(?:{owner})?(?:{_body_pattern()})"
@@ -155,7 +158,7 @@ def _body_of(m: re.Match[str]) -> tuple[str, str | None]:
                        ("discipline", "discipline"), ("party", "party"), ("genoffice", "general-office"),
                        ("gov", "gov"), ("npcsc", "npc-sc"), ("npc", "npc"), ("cppcc", "cppcc"), ("court", "court"),
                        ("proc", "procuratorate"), ("supervision", "supervision"), ("unit", "unit"),
-                       ("station", "station")):
+                       ("station", "station"), ("street", "gov")):
         if g(name):
             return body, None
     if g("partydept"):
@@ -175,6 +178,8 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
     if g("nat"):
         body, dept = _NATIONAL[g("nat")]
         return make(NATIONAL, body, dept), 1.0
+    if g("natdept"):
+        return make(NATIONAL, "dept", dept_forms()[g("natdept")]), 1.0
     if g("zhongban"):
         return make(NATIONAL, "party-office"), 1.0
     if g("guoban") or g("guoban2"):
@@ -200,6 +205,8 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         if place or level or town is None or town.level != "township":
             return None, 0.0
         return station(town, "justice" if g("station") == "司法所" else "public-security", g("station")), 0.8
+    if g("street") and (div is None or div.level != "township" or div.noun != "街道"):
+        return None, 0.0  # 办事处 stands only for a street's own office
     if body == "unit":
         if div is None:
             return None, 0.0
@@ -209,7 +216,7 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
             return None, 0.0
         form = g("dept") or g("legal") or ""
         t = DEPARTMENTS[dept]
-        if form.endswith("部") and t.kind == "department" and (lk.j_div is None or lk.j_div.code != "cn"):
+        if form == t.national_name or (form.endswith("部") and t.kind == "department"):
             div, conf = NATIONAL, 0.9
         else:
             div, conf = lk.home(), 0.7
@@ -226,9 +233,12 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
 
 
 def _places(doc: Doc) -> list[str]:
-    names = set(_places_in(doc.norm))
+    """Place names that may own a body: those the text names (two-character ones such as 和县 only when
+    they are the jurisdiction or one of its parents or children), and the towns of the report's county."""
     j = doc.meta.division_code
     county = j.split("-")[0] if j and j != "cn" else None
+    names = {n for n in _places_in(doc.norm)
+             if len(n) > 2 or (county and any(divisions.related(d.code, county) for d in divisions.candidates(n)))}
     if county:
         names |= {t for t in divisions.towns_in(county) if t in doc.norm}
     return sorted(names)

@@ -145,7 +145,8 @@ def make(d: Division, body: str, dept: str | None = None) -> AgencyInfo:
         info = AgencyInfo(f"{base}/cppcc", "中国人民政治协商会议全国委员会" if nat else f"中国人民政治协商会议{place}委员会",
                           f"{en}CPPCC Committee".strip(), "cppcc", "cppcc", code)
     elif body == "court":
-        info = AgencyInfo(f"{base}/court", "最高人民法院" if nat else f"{place}人民法院",
+        tier = {"province": "高级", "prefecture": "中级"}.get(d.level, "")
+        info = AgencyInfo(f"{base}/court", "最高人民法院" if nat else f"{place}{tier}人民法院",
                           "Supreme People's Court" if nat else f"{en}People's Court", "court", "court", code)
     elif body == "procuratorate":
         info = AgencyInfo(f"{base}/procuratorate", "最高人民检察院" if nat else f"{place}人民检察院",

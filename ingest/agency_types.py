@@ -49,6 +49,8 @@ class DeptType:
         suf = self.suffixes[0]
         if suf == "办":
             suf = "办公室"
+        elif suf == "委":
+            suf = "委员会"
         if suf == "局":
             suf = {"province": "厅", "national": "部"}.get(level, "局")
             if self.kind == "party-department":

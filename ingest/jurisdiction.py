@@ -114,7 +114,8 @@ def parse_name(clue: str, name: str) -> Parsed:
         for form, notation in _dept_forms_longest():
             if rest.startswith(form):
                 p.body, p.dept = "dept", notation
-                if not p.chain and form.endswith("部") and DEPARTMENTS[notation].kind == "department":
+                t = DEPARTMENTS[notation]
+                if not p.chain and t.kind == "department" and (form.endswith("部") or form == t.national_name):
                     p.chain = [[NATIONAL]]
                 break
         else:

@@ -76,23 +76,37 @@ KNOWN_TYPES: dict[str, str] = {
 _PARTY_WORDS = re.compile(r"中国共产党|党内|党政|党委|党组|党员|党的|党风|纪律检查|纪检")
 _PARTY_NAMES = ("规定", "条例", "办法", "细则", "规则", "准则")
 _PLACE_HEAD = re.compile(
-    r"^(?:\d{4}年度?)?[\u4e00-\u9fff]{1,9}?(省|自治区|特别行政区|自治州|市|州|盟|地区|县|自治县|区|旗|镇|乡|街道)"
+    r"(省|自治区|特别行政区|自治州|市|州|盟|地区|自治县|县|区|旗|镇|乡|街道)"
 )
 _LEVEL_OF = {
-    "省": "province", "自治区": "province", "特别行政区": "province",
-    "市": "city", "自治州": "city", "州": "city", "盟": "city", "地区": "city",
-    "县": "county", "自治县": "county", "区": "county", "旗": "county",
-    "镇": "township", "乡": "township", "街道": "township",
+    "province": "province", "prefecture": "city", "county": "county", "township": "township",
+    "全省": "province", "全市": "city", "全州": "city", "全县": "county", "全区": "county", "全镇": "township",
 }  # fmt: skip
 _LAW_TAIL = re.compile(r"(?<![办方做立司执守普依宪])法(典)?$")
 
 
 def title_level(title: str) -> str | None:
-    """Level of the place named at the head of a title (``台儿庄区…`` → county), if any."""
-    m = _PLACE_HEAD.match(title)
-    if not m or m.group(0).endswith(("行政区", "开发区")) and len(m.group(0)) > 6:
-        return None
-    return _LEVEL_OF.get(m.group(1))
+    """Level of the real place named at the head of a title (``台儿庄区…`` → county), if any.
+
+    A head counts only when the division table knows it (so 城市管理… or 关于在市场… name no place);
+    ``全市``/``全县`` … (the reporting jurisdiction itself) count too.
+    """
+    from ingest import divisions
+
+    body = re.sub(r"^\d{4}年度?", "", title)
+    if body[:2] in _LEVEL_OF:
+        return _LEVEL_OF[body[:2]]
+    level, start = None, 0  # follow a chain of places: 北京市朝阳区… → county
+    for m in _PLACE_HEAD.finditer(body[:16]):
+        head = body[start : m.end()]
+        if len(head) < 2:
+            continue
+        found = divisions.candidates(head) or divisions.towns(head)
+        if found:
+            level, start = _LEVEL_OF.get(found[0].level), m.end()
+        elif level is None and m.end() > 10:
+            break
+    return level
 
 
 def issuer_kind(issuer: str) -> str | None:

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 
 _NUM = "一二两三四五六七八九十百千万0-9"
-_PROVINCES = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新蒙港澳台"
+#: one-character short names of provinces and of some big cities (申 上海, 穗 广州, 榕 福州, 蓉 成都 …)
+_PROVINCES = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新蒙港澳台申穗榕蓉甬邕筑昆杭汉"
 
 _PERIOD = re.compile(
     rf"^(?:[{_NUM}]+五|[{_NUM}]+周年|第?[{_NUM}]+个?五年|(?:19|20)\d\d(?:-(?:19|20)\d\d)?年?|\d{{1,2}}[·.•]\d{{1,2}})$"
@@ -30,7 +31,8 @@ _PERIOD = re.compile(
 _SERVICE = re.compile(r"^我要")
 _HONOUR_STRONG = re.compile(
     r"(奖|奖项|大奖|称号|案例|示范点|示范村|示范社区|示范单位|示范基地|示范街道|示范乡镇|示范窗口|示范项目|示范地区|"
-    r"先进单位|先进集体|先进个人|标兵|之星|能手|百强|十佳|优秀单位|优秀城市|文明单位|达标单位)$"
+    r"先进单位|先进集体|先进个人|先进县|标兵|之星|能手|百强|十佳|优秀单位|优秀城市|文明单位|达标单位|"
+    r"模范城|模范县|模范单位|模范)$"
 )
 _RANKED = re.compile(r"^(全国|全省|全市|全区|全县|国家级?|省级|市级|区级|县级|中国|首批|第[一二三四五六七八九十]+批)")
 _HONOUR_WEAK = re.compile(r"(城市|县|市|区|镇|村|社区|地区|项目|单位|集体|基地|窗口|品牌|示范区|示范县|示范市|典型)$")
@@ -57,9 +59,11 @@ _METAPHOR = re.compile(
     r"指南针|导航仪|度量衡|助推剂|强心剂|一盘棋|一张蓝图|全链条|闭环)$"
 )
 _ROLE = re.compile(r"^[\u4e00-\u9fff]{1,3}者$")
-_SET_LABEL = re.compile(rf"^(?:[{_NUM}]+号.*|[{_NUM}]+[库委院会长员官所室])$")
+_SET_LABEL = re.compile(rf"^(?:[{_NUM}]+号(?:[^工]*(?:建议|文件|令|公告|通知|案|报告|意见))?|[{_NUM}]+[库委院会长员官所室])$")
+_DOCUMENT = re.compile(r"^(?![一二两三四五六七八九十0-9])(?:.+(?:法典|条例)|.{2,}[^工方办做手想说看写用算]法)$")
 _GROUP_TAIL = re.compile(r"(企业|人员|人群|群体|对象|少数|老赖|一族|家庭|户|商户|代表一委员|一把手|^[\u4e00-\u9fff]{1,4}[员人])$")
 _GROUP_AFTER = re.compile(r"^(企业|人员|人群|群体|对象|商户|场所|作坊|成员|干部|家庭|户)(?!清单|名单|白名单|黑名单|库)")
+_PROBLEM_WORD = re.compile(r"^(吃拿卡要|庸懒散|庸懒散慢|庸懒散拖|懒政怠政|推诿扯皮|四风|中梗阻|门难进|脸难看|事难办)$")
 _PROBLEM = re.compile(r"(难|慢|乱|差|烦|推诿|扯皮|不作为|乱作为|慢作为|吃拿卡要|庸懒散|主义|梗阻|繁|多头|重复)")
 _SENTENCE = re.compile(r"[。！？!?]")
 
@@ -84,7 +88,7 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
         return "honour"
     if _RANKED.match(q) and _HONOUR_WEAK.search(bare):
         return "honour"
-    if _SET_LABEL.match(q):
+    if _SET_LABEL.match(q) or _DOCUMENT.match(q):
         return "set-label"
     if _GROUP_TAIL.search(q) or _GROUP_AFTER.match(after):
         return "group"
@@ -99,6 +103,8 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
 
 def _is_problem(q: str) -> bool:
     """A description of a problem: every clause names a fault (门难进、脸难看、事难办; 形式主义、官僚主义)."""
+    if _PROBLEM_WORD.match(q):
+        return True
     clauses = [c for c in re.split(r"[、,;]", q) if c]
     return len(clauses) >= 2 and all(_PROBLEM.search(c) for c in clauses)
 
@@ -107,6 +113,6 @@ def _is_app_name(q: str) -> bool:
     """Short brand names of provincial or city apps: 渝快办, 浙里办, 粤省事, 赣服通, 凤鸣政策通."""
     if re.match(rf"^[{_NUM}]", q):
         return False  # 一网通, 一次办: numeral formulas are reforms
-    if len(q) <= 4 and q[-1] in "办通事" and q[0] in _PROVINCES:
+    if len(q) <= 4 and q[-1] in "办通事" and any(ch in _PROVINCES for ch in q[:-1]):
         return True
     return len(q) >= 4 and re.search(r"(政策通|服务通|办事通|e通|易办|快办|码上办)$", q) is not None

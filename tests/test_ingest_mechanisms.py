@@ -133,6 +133,13 @@ def test_unquoted_mentions_share_the_quoted_iri() -> None:
         ("3+X", "深化构建", "产业", None),
         ("法治小镇", "安昌", "作为", None),
         ("十项行动", "", "提供", None),
+        ("民法典", "学习宣传", "", "set-label"),
+        ("随申办", "依托", "", "named"),
+        ("吃拿卡要", "整治", "", "quotation"),
+        ("全国法治县(市、区)创建活动先进单位", "获评", "", "honour"),
+        ("一号工程", "作为", "", None),
+        ("五步工作法", "推广", "", None),
+        ("跨省通办", "推进", "", None),
     ],
 )
 def test_quote_classes(name: str, before: str, after: str, expected: str | None) -> None:

@@ -49,6 +49,11 @@ _NATIONAL = {
 
 
 @lru_cache(maxsize=1)
+def _forms() -> dict[str, str]:
+    return dept_forms()
+
+
+@lru_cache(maxsize=1)
 def _dept_alternation() -> str:
     forms = sorted(dept_forms(), key=len, reverse=True)
     return "|".join(re.escape(f) for f in forms)
@@ -85,11 +90,14 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
     place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
     place = place or "(?!)"  # no place named: a group that never matches
     owner = rf"(?P<place>(?:中共)?(?:{place})+)|(?P<level>{_LEVEL})"
+    firsts = set("中国局部厅机街省市区县镇乡州旗委党人政办司派纪监高法检")
+    firsts |= {f[0] for f in _NATIONAL} | {f[0] for f in dept_forms()} | {p[0] for p in places}
+    first = "[" + "".join(sorted(firsts)) + "]"  # a cheap test at each position before the alternation
     return re.compile(
-        rf"(?P<nat>{national})|国家(?P<natdept>{_dept_alternation()})(?![门长])"
+        rf"(?={first})(?:(?P<nat>{national})|国家(?P<natdept>{_dept_alternation()})(?![门长])"
         r"|(?P<zhongban>中办)(?=[、,]?国办|印发|《)|(?<=中办[、,])(?P<guoban>国办)|(?P<guoban2>国办)(?=印发|《)"
         r"|(?<![全大格布结当开时总分干内外东西南北中支本乐底上下局部厅])(?P<rel>局|部|厅|机关)(?P<reltail>党组(?!织)|党委|[\u4e00-\u9fff]{2,6}?科(?![学技室研普]))"
-        rf"|(?:{owner})?(?:{_body_pattern()})"
+        rf"|(?:{owner})?(?:{_body_pattern()}))"
     )
 
 
@@ -168,7 +176,7 @@ def _body_of(m: re.Match[str]) -> tuple[str, str | None]:
     if g("legal"):
         return "dept", "legal-affairs-office"
     if g("dept"):
-        return "dept", dept_forms()[g("dept")]
+        return "dept", _forms()[g("dept")]
     return "", None
 
 
@@ -179,7 +187,7 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         body, dept = _NATIONAL[g("nat")]
         return make(NATIONAL, body, dept), 1.0
     if g("natdept"):
-        return make(NATIONAL, "dept", dept_forms()[g("natdept")]), 1.0
+        return make(NATIONAL, "dept", _forms()[g("natdept")]), 1.0
     if g("zhongban"):
         return make(NATIONAL, "party-office"), 1.0
     if g("guoban") or g("guoban2"):

@@ -136,14 +136,14 @@ def sentence_around(text: str, start: int, end: int, max_len: int = 160) -> tupl
 def fetch_evidence(store, iri: str, limit: int = 60) -> list[Evidence]:
     """Spans that mention ``iri`` or are the evidence of it or of facts that point to it."""
     t = sparql_iri(iri)
-    mentions = " UNION ".join(f"{{ ?span <{p}> {t} BIND(\"mention\" AS ?via) }}" for p in MENTIONS)
-    q = f"""SELECT DISTINCT ?span ?g ?src ?start ?end ?via WHERE {{
-      {{ {mentions} }} UNION {{ {t} <{EVIDENCE}> ?span BIND("evidence" AS ?via) }}
-      UNION {{ ?fact ?p {t} . ?fact <{EVIDENCE}> ?span BIND(STR(?fact) AS ?via) }}
+    mentions = " UNION ".join(f"{{ ?span <{p}> {t} BIND(\"mention\" AS ?via) BIND(0 AS ?rank) }}" for p in MENTIONS)
+    q = f"""SELECT DISTINCT ?span ?g ?src ?start ?end ?via ?rank WHERE {{
+      {{ {mentions} }} UNION {{ {t} <{EVIDENCE}> ?span BIND("evidence" AS ?via) BIND(1 AS ?rank) }}
+      UNION {{ ?fact ?p {t} . ?fact <{EVIDENCE}> ?span BIND(STR(?fact) AS ?via) BIND(2 AS ?rank) }}
       GRAPH ?g {{ ?span <{OA}hasSource>|<{NIF}referenceContext> ?src }}
       OPTIONAL {{ ?span <{OA}hasSelector> ?sel . ?sel <{OA}start> ?start ; <{OA}end> ?end }}
       OPTIONAL {{ ?span <{NIF}beginIndex> ?start ; <{NIF}endIndex> ?end }}
-    }} ORDER BY ?g ?start LIMIT {limit}"""
+    }} ORDER BY ?rank ?g ?start LIMIT {limit}"""
     rows = []
     for sol in store.query(q):
         if sol["start"] is None or sol["end"] is None:

@@ -50,8 +50,26 @@ def _place(d: Division) -> str:
     return "" if d.code == "cn" else divisions.qualified_name(d.code)
 
 
+_EN_LEVEL = (("特别行政区", "SAR"), ("自治区", "Autonomous Region"), ("自治州", "Autonomous Prefecture"),
+             ("自治县", "Autonomous County"), ("街道", "Subdistrict"), ("省", "Province"), ("市", "City"),
+             ("区", "District"), ("县", "County"), ("镇", "Town"), ("乡", "Township"), ("州", "Prefecture"),
+             ("旗", "Banner"), ("盟", "League"))
+
+
 def _en_place(d: Division) -> str:
-    return "" if d.code == "cn" else f"{d.name} "
+    """Taierzhuang District , Beijing City  (pinyin of the short name and the level word), or the name."""
+    if d.code == "cn":
+        return ""
+    word = next((en for zh, en in _EN_LEVEL if d.name.endswith(zh)), "")
+    try:
+        from pypinyin import lazy_pinyin
+
+        stem = d.name if d.level == "township" else divisions.short_name(d.name)
+        if d.level == "township":
+            stem = stem.removesuffix("街道").removesuffix("镇").removesuffix("乡")
+        return "".join(lazy_pinyin(stem)).title() + (f" {word} " if word else " ")
+    except ImportError:
+        return f"{d.name} "
 
 
 _NOUN_FOR_LBG = {"province": "省", "prefecture": "市", "county": "县"}
@@ -91,7 +109,8 @@ def make(d: Division, body: str, dept: str | None = None) -> AgencyInfo:
     gov_iri, party_iri = f"{base}/gov", f"{base}/party"
     place, en = _place(d), _en_place(d)
     if body == "gov":
-        info = AgencyInfo(gov_iri, gov_name(d), "State Council" if nat else f"{en}People's Government",
+        street = d.level == "township" and d.noun == "街道"
+        info = AgencyInfo(gov_iri, gov_name(d), "State Council" if nat else f"{en}{'Office' if street else 'People' + chr(39) + 's Government'}",
                           "people-government", "people-government", code)
     elif body == "general-office":
         zh = "国务院办公厅" if nat else gov_name(d) + ("办公厅" if d.level == "province" else "办公室")

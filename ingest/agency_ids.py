@@ -109,8 +109,8 @@ def make(d: Division, body: str, dept: str | None = None) -> AgencyInfo:
     gov_iri, party_iri = f"{base}/gov", f"{base}/party"
     place, en = _place(d), _en_place(d)
     if body == "gov":
-        street = d.level == "township" and d.noun == "街道"
-        info = AgencyInfo(gov_iri, gov_name(d), "State Council" if nat else f"{en}{'Office' if street else 'People' + chr(39) + 's Government'}",
+        what = "Office" if d.level == "township" and d.noun == "街道" else "People's Government"
+        info = AgencyInfo(gov_iri, gov_name(d), "State Council" if nat else f"{en}{what}",
                           "people-government", "people-government", code)
     elif body == "general-office":
         zh = "国务院办公厅" if nat else gov_name(d) + ("办公厅" if d.level == "province" else "办公室")

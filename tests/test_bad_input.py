@@ -1,0 +1,213 @@
+"""Bad input through the real command line: clear messages naming the file, exit codes, no crash, no
+hang, and a store that keeps its previous content when a file fails (issues 2 and 3, "Bad input")."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fazhi.store import open_store
+
+REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
+SEED = REPORTS / "taierzhuang-2019.txt"
+HANG_GUARD = 180  # seconds: a subprocess that runs longer has hung (the pipeline takes about a second)
+
+
+def fazhi(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``fazhi ARGS`` in a subprocess, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "fazhi.cli", *args], capture_output=True, text=True, timeout=HANG_GUARD
+    )
+
+
+def quads(store_dir: Path) -> int:
+    store = open_store(str(store_dir))
+    try:
+        return store.count()
+    finally:
+        store.close()
+
+
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+# Files that must be refused: name → (bytes, words that the message must contain).
+def _refused(tmp: Path) -> dict[str, tuple[bytes, tuple[str, ...]]]:
+    seed = seed_text()
+    broken = bytearray(seed.encode("utf-8"))
+    for i in range(100, len(broken), 40):
+        broken[i] = 0xFF
+    return {
+        "empty.txt": (b"", ("empty",)),
+        "blank.txt": (b"\xef\xbb\xbf \n\t\n", ("empty",)),
+        "binary.txt": (bytes(range(256)) * 40, ("binary",)),
+        "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(2000), ("binary",)),
+        "mangled.txt": (bytes(broken), ("broken UTF-8", "invalid byte")),
+        "latin1.txt": ("Résumé café naïve ".encode("latin-1") * 100, ("not UTF-8",)),
+        "english.txt": (b"This annual report describes the weather in spring. " * 60, ("not a report", "Latin")),
+        "punctuation.txt": ("。,、;:!?《》“”()【】……——".encode() * 300, ("not a report", "punctuation")),
+        "novel.txt": (("春天来了,小河里的水哗哗地流着,孩子们在岸边放风筝。" * 40).encode(), ("not a law-based",)),
+    }
+
+
+@pytest.fixture(scope="module")
+def bad_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("bad")
+    for name, (data, _) in _refused(folder).items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+@pytest.mark.parametrize("name", list(_refused(Path("."))))
+def test_extract_refuses_with_a_message_naming_file_and_problem(bad_dir, name):
+    path = bad_dir / name
+    res = fazhi("extract", str(path))
+    assert res.returncode == 1
+    assert res.stdout == ""
+    assert "Traceback" not in res.stderr
+    line = res.stderr.strip()
+    assert str(path) in line and len(line.splitlines()) == 1
+    assert any(word in line for word in _refused(bad_dir)[name][1]), line
+
+
+def test_too_large_file_and_folder_given_as_file(tmp_path):
+    big = tmp_path / "big.txt"
+    text = seed_text()
+    with big.open("w", encoding="utf-8") as fh:
+        for _ in range(20 * 1024 * 1024 // len(text.encode()) + 1):
+            fh.write(text)
+    assert big.stat().st_size > 20 * 1024 * 1024
+    res = fazhi("extract", str(big))
+    assert res.returncode == 1 and str(big) in res.stderr and "too large" in res.stderr
+    assert "--max-bytes" in res.stderr
+    res = fazhi("extract", str(tmp_path))
+    assert res.returncode == 1 and str(tmp_path) in res.stderr and "folder" in res.stderr
+    res = fazhi("extract", str(tmp_path / "missing.txt"))
+    assert res.returncode == 1 and "missing.txt" in res.stderr and "Traceback" not in res.stderr
+
+
+def _extraction(path: Path) -> dict:
+    res = fazhi("extract", "--indent", "0", str(path))
+    assert res.returncode == 0, res.stderr
+    return json.loads(res.stdout)
+
+
+def _without_file_identity(ex: dict) -> dict:
+    return {k: v for k, v in ex.items() if k not in ("source", "sha256", "warnings")}
+
+
+def test_gbk_utf16_and_bom_give_the_same_extraction_as_utf8(tmp_path):
+    text = seed_text()
+    utf8 = _extraction(SEED)
+    assert utf8["report"]["published"] == "2020-01-15" and utf8["report"]["year"] == 2019
+    for name, data in (
+        ("gbk.txt", text.encode("gbk")),
+        ("gb18030.txt", text.encode("gb18030")),
+        ("bom.txt", b"\xef\xbb\xbf" + text.encode("utf-8")),
+        ("utf16.txt", text.encode("utf-16")),
+    ):
+        (tmp_path / name).write_bytes(data)
+        other = _extraction(tmp_path / name)
+        assert _without_file_identity(other) == _without_file_identity(utf8), name
+        assert other["sha256"] != utf8["sha256"]
+
+
+def test_traditional_big5_reads_like_its_utf8_copy(tmp_path):
+    text = (REPORTS / "003.txt").read_text(encoding="utf-8").replace("?!毒V要", "。《綱要")  # garble not in Big5
+    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "big5.txt").write_bytes(text.encode("big5hkscs"))
+    a, b = _extraction(tmp_path / "utf8.txt"), _extraction(tmp_path / "big5.txt")
+    assert _without_file_identity(a) == _without_file_identity(b)
+    assert b["sections"][0]["title"].startswith("加強黨對法治政府建設的領導")
+
+
+def _check_offsets(ex: dict, text: str) -> None:
+    for kind in ("agencies", "regulations", "mechanisms", "figures"):
+        for m in ex[kind]:
+            assert text[m["start"] : m["end"]] == m["text"], (kind, m)
+    for s in ex["sections"]:
+        assert 0 <= s["start"] <= s["end"] <= len(text)
+
+
+def _pathological() -> dict[str, tuple[str, str]]:
+    """name → (text, words of the warning)."""
+    seed = seed_text()
+    cut = seed.index("\n二、加强规范性文件管理")  # insert at the end of section 一
+    return {
+        "unclosed_title.txt": (seed[:cut] + "制定《台儿庄区行政规范性文件管理办法" + seed[cut:], "unbalanced title bracket"),
+        "never_closed.txt": (seed + "\n根据《" + "法治政府建设" * 500, "never closed"),
+        "unbalanced_quotes.txt": (seed.replace("”", "", 4), "unbalanced quotation mark"),
+        "digits.txt": (seed[:cut] + "共办理" + "1234567890" * 4 + "件。" + seed[cut:], "40 digits"),
+        "nested.txt": (seed[:cut] + "《" * 10000 + "法" + "》" * 10000 + "(" * 10000 + ")" * 10000
+                       + "“" * 10000 + "”" * 10000 + "\n" + seed[cut:], "nested 10000 deep"),
+    }
+
+
+@pytest.mark.parametrize("name", list(_pathological()))
+def test_pathological_texts_extract_with_a_warning(tmp_path, name):
+    text, warning = _pathological()[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    res = fazhi("extract", "--indent", "0", str(path))
+    assert res.returncode == 0, res.stderr
+    assert "Traceback" not in res.stderr
+    assert any(str(path) in ln and warning in ln for ln in res.stderr.splitlines()), res.stderr
+    ex = json.loads(res.stdout)
+    _check_offsets(ex, text)
+    assert [s["number"] for s in ex["sections"] if s["level"] == 1] == list("一二三四五六七八")
+    assert ex["report"]["year"] == 2019
+
+
+def test_a_few_broken_utf8_bytes_are_replaced_with_a_warning(tmp_path):
+    data = bytearray(SEED.read_bytes())
+    data[500] = 0xFF
+    path = tmp_path / "one_bad_byte.txt"
+    path.write_bytes(bytes(data))
+    res = fazhi("extract", "--indent", "0", str(path))
+    assert res.returncode == 0
+    assert str(path) in res.stderr and "broken UTF-8" in res.stderr and "the first at byte" in res.stderr
+    ex = json.loads(res.stdout)
+    assert ex["report"]["year"] == 2019 and len(ex["sections"]) > 8
+
+
+def test_ingest_keeps_the_store_when_files_fail(tmp_path, bad_dir):
+    store = tmp_path / "store"
+    # --no-validate: this test is about bad input and atomicity, not about the shapes.
+    first = fazhi("ingest", "-q", "--no-validate", "--store", str(store), str(SEED))
+    assert first.returncode == 0, first.stderr
+    before = quads(store)
+    assert before > 1000
+
+    # One bad file: the whole command fails, the message names it, nothing is written.
+    res = fazhi("ingest", "-q", "--store", str(store), str(bad_dir / "empty.txt"))
+    assert res.returncode == 1
+    assert f"FAILED {bad_dir / 'empty.txt'}: " in res.stderr and "empty" in res.stderr
+    assert quads(store) == before
+
+    # A batch of bad files: each is listed in the summary; the store is unchanged.
+    big = tmp_path / "big" / "big.txt"
+    big.parent.mkdir()
+    big.write_bytes(b"x" * (5 * 1024 * 1024 + 1))
+    res = fazhi("ingest", "-q", "--store", str(store), str(bad_dir), str(big))
+    assert res.returncode == 1
+    for name in _refused(bad_dir):
+        assert f"FAILED {bad_dir / name}: " in res.stderr, name
+    assert f"FAILED {big}: " in res.stderr and "too large" in res.stderr
+    assert "Traceback" not in res.stderr
+    assert quads(store) == before
+
+    # Good and bad together: the good file loads, the bad ones are listed, exit status 1.
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    (mixed / "001.txt").write_bytes((REPORTS / "001.txt").read_bytes())
+    (mixed / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    res = fazhi("ingest", "-q", "--no-validate", "--store", str(store), str(mixed))
+    assert res.returncode == 1
+    assert "ingested 1/2 report(s)" in res.stderr
+    assert f"FAILED {mixed / 'binary.txt'}: binary" in res.stderr
+    assert quads(store) > before

@@ -29,16 +29,29 @@ _MAX_HEADER_LINES = 40
 _DATE_KEYS = ("成文时间", "成文日期", "发文时间", "发文日期", "发布时间", "发布日期", "公开日期", "生成日期")
 
 
-def _header_line(norm: str, ln: Line) -> tuple[str, int, int] | None:
-    """(key, value start, value end) when ``ln`` is a ``- 键:值`` header line."""
+_KEY_ANYWHERE = re.compile(
+    "(" + "|".join(r"\s*".join(k) for k in sorted(HEADER_KEYS, key=len, reverse=True)) + r")\s*:"
+)
+
+
+def _header_items(norm: str, ln: Line) -> list[tuple[str, int, int]]:
+    """(key, value start, value end) per field when ``ln`` is a ``- 键:值`` header line.
+
+    A line may hold several known fields (``来源:司法局  发布时间:2021-03-01``).
+    """
     m = _HEADER_LINE.fullmatch(norm, ln.lstart, ln.rend)
     if not m:
-        return None
+        return []
     key = re.sub(r"\s+", "", m.group(1))
     bulleted = norm[ln.lstart] in "-*•·"
-    if key not in HEADER_KEYS and not (bulleted and len(key) <= 6):
-        return None
-    return key, m.start(2), m.end(2)
+    if key not in HEADER_KEYS:
+        return [(key, m.start(2), m.end(2))] if bulleted and len(key) <= 6 else []
+    keys = list(_KEY_ANYWHERE.finditer(norm, m.start(1), ln.rend))
+    items = []
+    for k, km in enumerate(keys):
+        value_end = keys[k + 1].start() if k + 1 < len(keys) else ln.rend
+        items.append((re.sub(r"\s+", "", km.group(1)), km.end(), value_end))
+    return items
 
 
 def _extract_header(doc: Doc) -> None:
@@ -46,23 +59,27 @@ def _extract_header(doc: Doc) -> None:
     norm, text, meta = doc.norm, doc.text, doc.meta
     found: dict[str, str] = {}
     end = 0
-    started = False
+    first = -1  # index of the first header line among the non-blank lines
     for i, ln in enumerate(iter_nonblank(norm)):
-        item = _header_line(norm, ln) if i < _MAX_HEADER_LINES else None
-        if item is None:
-            if started or i >= 5:
+        items = _header_items(norm, ln) if i < _MAX_HEADER_LINES else []
+        if not items:
+            if first >= 0 or i >= 5:
                 break
             continue
-        key, vs, ve = item
-        started = True
-        found.setdefault(key, text[vs:ve].strip())
+        if first < 0:
+            first = i
+        for key, vs, ve in items:
+            found.setdefault(key, text[vs:ve].strip())
         end = ln.end + 1 if ln.end < len(norm) else ln.end
     known = [k for k in found if k in HEADER_KEYS]
     if len(found) >= 2 or known:
         meta.header = found
-        meta.header_end = min(end, len(norm))
+        # A list at the top is page furniture before the document; fields under a title are kept,
+        # but the text before them stays the document's opening.
+        meta.header_end = min(end, len(norm)) if first == 0 else 0
         meta.confidence["header"] = 1.0 if len(known) >= 2 else 0.7
-        meta.evidence["header"] = f"CMS list of {len(found)} field(s) before offset {meta.header_end}"
+        where = f"before offset {meta.header_end}" if first == 0 else "under the opening lines"
+        meta.evidence["header"] = f"CMS list of {len(found)} field(s) {where}"
 
 
 # ---------------------------------------------------------------------------- title
@@ -101,6 +118,22 @@ def _first_line_of_title(norm: str, ln: Line) -> bool:
     )
 
 
+_TITLE_END = re.compile(r"(?:报告|汇报|总结|报告书|年报|工作要点)$")
+
+
+def _title_tail(norm: str, first: Line, second: Line) -> bool:
+    """``second`` finishes a title that ``first`` began (关于2020年度法治政府建设情况 / 的报告)."""
+    a, b = norm[first.lstart : first.rend], norm[second.lstart : second.rend]
+    return (
+        not _TITLE_END.search(a)
+        and norm.count("\n", first.rend, second.lstart) <= 2
+        and len(b) <= 30
+        and bool(_TITLE_END.search(b))
+        and not re.search(r"[,。;:!?,]", a + b)
+        and not _OPENING.match(b)
+    )
+
+
 def _extract_title(doc: Doc, body: list[Line]) -> int:
     """Set the title; return the index in ``body`` of the first line after it (0 when there is none)."""
     norm, text, meta = doc.norm, doc.text, doc.meta
@@ -108,6 +141,11 @@ def _extract_title(doc: Doc, body: list[Line]) -> int:
         return 0
     first = body[0]
     if _title_like(norm, first):
+        if len(body) > 1 and _title_tail(norm, first, body[1]):
+            second = body[1]
+            joined = text[first.lstart : first.rend] + text[second.lstart : second.rend]
+            _set_title(meta, joined, first.lstart, second.rend, 0.8, "title split over the first two lines, joined")
+            return 2
         _set_title(meta, text[first.lstart : first.rend], first.lstart, first.rend, 0.9, "first line")
         return 1
     if len(body) > 1:
@@ -164,6 +202,7 @@ def _extract_addressee(doc: Doc, body: list[Line], after: int) -> None:
 # ---------------------------------------------------------------------------- dates
 
 _DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+_DATE_LABEL = re.compile(r"(?:发布|发文|成文|印发)?(?:时间|日期)\s*:?")
 _CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 
 
@@ -193,8 +232,12 @@ def _date_line(norm: str, ln: Line) -> tuple[str, bool] | None:
     m = _DATE.search(s) or _CN_DATE.search(s)
     if not m:
         return None
+    rest = (s[: m.start()] + s[m.end() :]).strip(" ()[]【】")
+    # Only a date, a date beside a signature (台儿庄区人民政府 2020年1月15日) or a labelled date.
+    if rest and not (_DATE_LABEL.fullmatch(rest) or (len(rest) <= 25 and _ISSUER_END.search(rest.split()[-1]))):
+        return None
     iso = parse_date(m.group())
-    return (iso, m.group() == s.strip()) if iso else None
+    return (iso, not rest) if iso else None
 
 
 def _extract_published(doc: Doc, body: list[Line], tail: list[Line]) -> None:
@@ -233,7 +276,7 @@ def _extract_published(doc: Doc, body: list[Line], tail: list[Line]) -> None:
 
 _YEAR = r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})"
 _TITLE_YEAR = re.compile(_YEAR + r"\s*年")
-_OPENING_YEAR = re.compile(r"\s*" + _YEAR + r"\s*年(?:度)?(?:以来|,|是|,|全年|上半年|,)")
+_OPENING_YEAR = re.compile(r"\s*" + _YEAR + r"\s*年(?:度)?(?:以来|,|是|全年|上半年)")
 _REPORT_AS_FOLLOWS = re.compile(_YEAR + r"\s*年度?[^。;]{0,40}?(?:报告|汇报)如下")
 _THIS_YEAR = re.compile(r"今年以来|今年,|今年是|本年度")
 _ANY_YEAR = re.compile(r"(?<![\d\-–—~])" + r"((?:19|20)\d{2})" + r"\s*年(?!\s*[\-–—~至])")
@@ -264,6 +307,9 @@ def _extract_year(doc: Doc, body_start: int) -> None:
     m = _REPORT_AS_FOLLOWS.search(head)
     if m and (y := _year(m.group(1))):
         return _set_year(meta, y, 0.9, "“现将…年…报告如下”")
+    for para in re.finditer(r"\n[ \t]*" + _YEAR + r"\s*年(?:度)?(?:以来|,|是|全年)", head):
+        if y := _year(para.group(1)):
+            return _set_year(meta, y, 0.8, f"paragraph opening {para.group().strip()!r}")
     published = int(meta.published[:4]) if meta.published else None
     if published and _THIS_YEAR.search(head):
         return _set_year(meta, published, 0.7, "“今年” with the publication date")
@@ -272,7 +318,7 @@ def _extract_year(doc: Doc, body_start: int) -> None:
         y = published - 1 if month <= 6 else published
         return _set_year(meta, y, 0.6, "publication date (reports are published early in the next year)")
     mask_free = re.sub(r"《[^《》\n]{0,300}》", lambda m: " " * len(m.group()), norm[body_start:])
-    years = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(mask_free))
+    years = Counter(y for m in _ANY_YEAR.finditer(mask_free) if (y := int(m.group(1))) <= date.today().year)
     if years:
         y, _ = years.most_common(1)[0]
         return _set_year(meta, y, 0.4, "most frequent year in the body")

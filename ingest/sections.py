@@ -54,6 +54,7 @@ _CANDIDATE = re.compile(
     rf"(?:(?<=\n)|^)[ \t]*(?=[{_CN}(\d{_CIRCLED}])|(?<=[。;:!?,])[ \t]*(?=[{_CN}(\d{_CIRCLED}])",
 )
 _SENTENCE_END = "。;!?:"
+_NUMERAL_LIST = re.compile(rf"(?:[{_CN}]{{1,3}}|\d{{1,2}})[、,](?:[{_CN}]{{1,3}}|\d{{1,2}})")
 # Where a heading that lost its line break runs into the body: words that open a body sentence.
 _BODY_OPENERS = re.compile(
     r"坚持|全面|深入|认真|严格|加强|推进|持续|围绕|按照|紧紧|聚焦|健全|完善|强化|进一步|大力|积极|扎实|始终|牢固|"
@@ -117,10 +118,10 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
         while title_start < len(norm) and norm[title_start] in " \t":
             title_start += 1
         if title_start >= len(norm) or norm[title_start] in "\n、,,。;:":
-            continue  # a bare marker or a list of numerals (一、二季度 …)
-        if kind == "cn" and not at_line_start and m.group("cn_sep") != "、":
-            continue
-        if kind == "arabic" and not at_line_start:
+            continue  # a bare marker
+        if kind in ("cn", "arabic") and _NUMERAL_LIST.match(norm, title_start):
+            continue  # a list of numerals: 一、二、三级 …, 1、2、3号
+        if kind in ("cn", "arabic") and not at_line_start and norm[m.end() - 1] not in "、.":
             continue
         value = _value(m.group(kind), kind)
         number = _number_as_written(text, m, kind)

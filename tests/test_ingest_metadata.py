@@ -102,3 +102,27 @@ def test_year_from_publication_date_when_the_text_gives_no_year():
 def test_traditional_title_keeps_its_script():
     m = meta_of("司法部2021年度法治政府建設情況報告\n2021年,司法部堅持依法行政。")
     assert m.title == "司法部2021年度法治政府建設情況報告" and m.year == 2021
+
+
+def test_header_fields_on_one_line_and_under_the_title():
+    m = meta_of("来源:XX区司法局  发布时间:2021-03-01 10:00\nXX区司法局2020年法治政府建设工作报告\n今年以来,我局依法行政。")
+    assert m.header == {"来源": "XX区司法局", "发布时间": "2021-03-01 10:00"}
+    assert m.title == "XX区司法局2020年法治政府建设工作报告" and m.published == "2021-03-01"
+    m = meta_of("XX县2020年法治政府建设情况报告\n发布时间:2021-01-03\n2020年,我县依法行政。")
+    assert m.title == "XX县2020年法治政府建设情况报告" and m.header_end == 0 and m.published == "2021-01-03"
+
+
+def test_title_whose_last_words_wrap_to_the_next_line():
+    m = meta_of("关于2020年度法治政府建设情况\n的报告\n2020年,我县依法行政。\nXX县人民政府\n2021年1月5日\n")
+    assert m.title == "关于2020年度法治政府建设情况的报告" and m.published == "2021-01-05"
+
+
+def test_a_date_inside_a_sentence_is_not_a_publication_date():
+    assert meta_of("XX县2020年法治政府建设情况报告\n2020年,我县依法行政。\n2020年12月31日前完成整改").published is None
+
+
+def test_year_from_a_later_paragraph_or_from_the_years_mentioned():
+    m = meta_of("XX县司法局工作总结\n现将有关情况报告如下:\n2019年,我局依法行政。")
+    assert m.year == 2019 and m.confidence["year"] < 0.9
+    m = meta_of("XX县司法局工作总结\n我局依法行政,2018年办理3件,2019年办理5件,2019年全部办结。")
+    assert m.year == 2019 and m.confidence["year"] < 0.5

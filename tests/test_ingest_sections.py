@@ -136,3 +136,12 @@ def test_lost_line_breaks():
 def test_cut_off_heading_is_listed():
     _, secs = report("003")
     assert secs[-1].number == "一是" and secs[-1].title == "開展法治政府建設督"
+
+
+def test_numeral_lists_are_not_headings_and_lost_breaks_accept_inline_sequences():
+    assert [s.number for s in sections_of("一、二、三级联动\n一、工作\n")[1]] == ["一"]
+    text = "报告全文如下。" * 60 + "一、加强领导。按照要求推进。1.完善机制。做好工作。2.强化考核。推进工作,1.5亿元。二、规范执法。"
+    _, secs = sections_of(text)
+    assert [(s.number, s.level, s.parent) for s in secs] == [("一", 1, None), ("1.", 3, 0), ("2.", 3, 0), ("二", 1, None)]
+    # With line breaks, an inline 1. is part of a sentence.
+    assert [s.number for s in sections_of("一、加强领导\n按照要求推进。1.完善机制。\n")[1]] == ["一"]

@@ -91,7 +91,7 @@ _OPENING = re.compile(r"(?:根据|按照|依据|为|现将|今年|近年|\d{4}�
 #: A body whose name ends a first title line that goes on on the next line (陕西省人民政府办公厅 / 2021年度…报告).
 _ISSUER_END = re.compile(r"(?:政府|办公厅|办公室|委员会|局|厅|委|部|院|署|办事处|街道|镇|乡|中心|党组|党委|公司)$")
 #: A title glued to the body when line breaks were lost: the text up to the first 报告/汇报 with no punctuation.
-_GLUED_TITLE = re.compile(r"[^,。;:!?《》“”()\s]{4,70}?(?:报告|汇报)(?=\S)")
+_GLUED_TITLE = re.compile(r"[^,。;:!?《》“”()\s]{4,70}?(?:报告|汇报|总结)(?=\S)")
 
 
 def _title_like(norm: str, ln: Line) -> bool:
@@ -324,13 +324,40 @@ def _extract_year(doc: Doc, body_start: int) -> None:
         return _set_year(meta, y, 0.4, "most frequent year in the body")
 
 
+# ---------------------------------------------------------------------------- document furniture
+
+#: Lines above the title of an official document: 附件1, a red header (XX县人民政府文件), the
+#: document number (X政发〔2023〕5号), 签发人, urgency and disclosure marks.
+_FURNITURE = re.compile(
+    r"附件\s*\d{0,2}\s*:?"
+    r"|.{2,30}文件"
+    r"|(?P<docno>[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔\[(【]\s*\d{4}\s*[〕\])】]\s*\d{1,4}\s*号)"
+    r"|签发人\s*:.{0,20}|(?:密级|紧急程度|公开属性|公开方式)\s*:.{0,20}"
+    r"|特急|加急|急件|平急|主动公开|依申请公开|不予公开"
+)
+
+
+def _skip_furniture(doc: Doc, body: list[Line]) -> list[Line]:
+    """Drop the furniture lines that open ``body``; a document number found there goes to the header."""
+    k = 0
+    while k < min(len(body), 4):
+        m = _FURNITURE.fullmatch(doc.norm, body[k].lstart, body[k].rend)
+        if not m:
+            break
+        if m.group("docno") and "文号" not in doc.meta.header:
+            doc.meta.header["文号"] = doc.text[m.start("docno") : m.end("docno")]
+        k += 1
+    return body[k:]
+
+
 # ---------------------------------------------------------------------------- component
 
 
 def extract_metadata(doc: Doc) -> None:
     """Fill ``doc.meta``: header, title, addressee, published date and the year reported on."""
     _extract_header(doc)
-    body = nonblank(doc.norm, doc.meta.header_end, limit=8)  # the opening lines
+    body = nonblank(doc.norm, doc.meta.header_end, limit=12)  # the opening lines
+    body = _skip_furniture(doc, body)[:8]
     tail = last_nonblank(doc.norm, 6, doc.meta.header_end)  # the closing lines
     after_title = _extract_title(doc, body)
     _extract_addressee(doc, body, after_title)

@@ -18,7 +18,7 @@ scheme, so they take level 4 like 一是.
 
 Headings 一、 … (1) count at the start of a line; where the text lost its line breaks they also
 count after a sentence end when they continue their sequence. 一是 items count at a line start or after
-a sentence/clause end (。;:!?), and after a comma when they continue a run begun in the same paragraph.
+a sentence/clause end (。;:!?), and after a comma inside a run (一是 followed by 二是 in its paragraph).
 Nothing inside a closed 《…》 or “…” counts, nor ``1.`` followed by a digit (1.5), nor anything in the
 CMS header or the title.
 
@@ -130,7 +130,10 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
             if norm[title_start] in _CN and norm[title_start + 1 : title_start + 2] == "是":
                 continue  # 一是一、二是二
             if prev_char == "," and not at_line_start:
-                if shi_prev is None or value != shi_prev + 1:
+                # After a comma only inside a run: 二是 follows 一是, or 一是 is followed by 二是 in its paragraph.
+                if shi_prev is not None and value != shi_prev + 1:
+                    continue
+                if shi_prev is None and (value != 1 or not _run_follows(norm, title_start)):
                     continue
             shi_prev = value
         elif not at_line_start:
@@ -148,6 +151,12 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
             shi_prev = _value(inner.group("shi"), "shi")
             hits.append(_Hit("shi", title_start, inner.end(), text[title_start : inner.end()], shi_prev, False))
     return hits
+
+
+def _run_follows(norm: str, pos: int, window: int = 600) -> bool:
+    """True when a 二是 follows ``pos`` in the same paragraph (within ``window`` characters)."""
+    stop = norm.find("\n", pos, pos + window)
+    return norm.find("二是", pos, stop if stop >= 0 else pos + window) >= 0
 
 
 def _title_end(norm: str, hit: _Hit, next_start: int, lost: bool) -> int:

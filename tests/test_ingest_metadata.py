@@ -126,3 +126,12 @@ def test_year_from_a_later_paragraph_or_from_the_years_mentioned():
     assert m.year == 2019 and m.confidence["year"] < 0.9
     m = meta_of("XX县司法局工作总结\n我局依法行政,2018年办理3件,2019年办理5件,2019年全部办结。")
     assert m.year == 2019 and m.confidence["year"] < 0.5
+
+
+def test_red_header_document_number_and_attachment_lines_before_the_title():
+    m = meta_of("某县人民政府文件\n某政发〔2023〕5号\n某县人民政府关于2022年度法治政府建设情况的报告\n市人民政府:\n"
+                "2022年,我县依法行政。\n某县人民政府\n2023年1月5日\n")
+    assert m.title == "某县人民政府关于2022年度法治政府建设情况的报告"
+    assert m.header["文号"] == "某政发〔2023〕5号" and m.addressee == ["市人民政府"]
+    assert m.year == 2022 and m.published == "2023-01-05"
+    assert meta_of("附件1\n某县2022年法治政府建设情况报告\n2022年,我县依法行政。").title == "某县2022年法治政府建设情况报告"

@@ -121,8 +121,10 @@ def test_duplicated_and_skipped_numbers_kept():
 
 def test_no_numbering_gives_no_sections_and_inline_items_after_commas_need_a_run():
     assert sections_of("2020年,我局坚持依法行政,扎实推进法治政府建设,取得明显成效。" * 20)[1] == []
-    _, secs = sections_of("主要做法,一是加强领导,二是完善制度,三是强化监督。唯一是指")
-    assert [s.number for s in secs] == []  # a run starting after a comma is not trusted
+    _, secs = sections_of("主要做法,一是加强领导,强化监督。唯一是指")
+    assert [s.number for s in secs] == []  # after a comma, a lone 一是 is not trusted
+    _, secs = sections_of("主要做法,一是加强领导,二是完善制度,三是强化监督。")
+    assert [(s.number, s.title) for s in secs] == [("一是", "加强领导"), ("二是", "完善制度"), ("三是", "强化监督")]
     _, secs = sections_of("主要做法:一是加强领导,二是完善制度,三是强化监督。")
     assert [s.number for s in secs] == ["一是", "二是", "三是"]
 

@@ -166,7 +166,34 @@ def fetch_labels(store, iris: Iterable[str], chunk: int = 400) -> dict[str, dict
             slot = best.setdefault(s, {})
             if lang not in slot or (rank, lit.value) < slot[lang]:
                 slot[lang] = (rank, lit.value)
-    return {s: {lang: v for lang, (_, v) in d.items()} for s, d in best.items()}
+    out = {s: {lang: v for lang, (_, v) in d.items()} for s, d in best.items()}
+    missing = [x for x in iris if x not in out and not re.search(r"[\s<>\"{}|^`\\]", x)]
+    if missing:
+        out.update(fallback_labels(store, missing, chunk))
+    return out
+
+
+def fallback_labels(store, iris: list[str], chunk: int = 400) -> dict[str, dict[str, str]]:
+    """Labels for unlabelled nodes: a span's quoted text, else its type's label and its local name."""
+    out: dict[str, dict[str, str]] = {}
+    anchor = "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf>"
+    exact = "<http://www.w3.org/ns/oa#hasSelector>/<http://www.w3.org/ns/oa#exact>"
+    for i in range(0, len(iris), chunk):
+        part = iris[i:i + chunk]
+        q = f"SELECT ?s (SAMPLE(?x) AS ?t) WHERE {{ {values('s', part)} ?s {anchor}|{exact} ?x }} GROUP BY ?s"
+        for sol in store.query(q):
+            out[sol["s"].value] = {"": f"“{sol['t'].value[:40]}”"}
+        rest = [x for x in part if x not in out]
+        if not rest:
+            continue
+        q = f"""SELECT ?s ?l WHERE {{ {values('s', rest)} ?s a ?t .
+          ?t <http://www.w3.org/2000/01/rdf-schema#label>|<{LABEL_PREDICATES[0]}> ?l }}"""
+        for sol in store.query(q):
+            lang = (sol["l"].language or "")[:2]
+            slot = out.setdefault(sol["s"].value, {})
+            if lang in ("zh", "en") and lang not in slot:
+                slot[lang] = f"{sol['l'].value} · {local_name(sol['s'].value)}"
+    return out
 
 
 def fetch_types(store, iris: Iterable[str], chunk: int = 400) -> dict[str, list[str]]:

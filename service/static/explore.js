@@ -35,7 +35,8 @@
   function addElements(els) {
     var added = 0;
     els.nodes.forEach(function (n) {
-      if (cy.getElementById(n.data.id).empty()) { cy.add({group: 'nodes', data: n.data}); added++; }
+      var existing = cy.getElementById(n.data.id);
+      if (existing.empty()) { cy.add({group: 'nodes', data: n.data}); added++; } else { existing.data(n.data); }
     });
     els.edges.forEach(function (e) {
       if (cy.getElementById(e.data.id).empty() && !cy.getElementById(e.data.source).empty()

@@ -31,7 +31,7 @@ from ingest.model import AgencyMention, Doc
 __all__ = ["extract_agencies", "agency_info", "AgencyInfo"]
 
 #: A level noun owns a body unless it ends a longer word or a set (全市, 各区, 乡镇, 城市, 社区, 省市县).
-_LEVEL = (r"(?<![全各本该省市区县乡镇村两三四五上下分社小园城景片辖山试新校库牧郊街老矿灾都超门夜股湖港])"
+_LEVEL = (r"(?<![全各本该省市区县乡镇村两三四五上下分社小园城景片辖山试新校库牧郊街老矿灾都超门夜股湖港团])"
           r"(?:街道|省|市|区|县|镇|乡|州|旗)")
 _NOUN = "[省市区县州旗]"
 _NATIONAL = {
@@ -65,7 +65,7 @@ def _body_pattern() -> str:
         rf"(?P<lbg>委(?:全面)?依法治{_NOUN}委员会)(?P<lbgoff>办公室)?"
         rf"|(?P<lbgoff2>委?依法治{_NOUN}办)"
         r"|(?P<standing>委常委会)"
-        r"|委(?P<partydept>组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委)"
+        r"|委(?P<partydept>组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委|机构编制委员会办公室|编办)"
         r"|(?P<partyoffice>委办公[厅室]|委办(?![理事法学公好成结]))"
         r"|(?P<discipline>纪委监委|纪委)"
         r"|(?P<party>委(?![员托])|党委|党工委)"
@@ -76,7 +76,7 @@ def _body_pattern() -> str:
         r"|(?P<npcsc>人大常委会|人民代表大会常务委员会)"
         r"|(?P<npc>人大|人民代表大会)"
         r"|(?P<cppcc>政协)"
-        r"|(?P<court>(?:中级|高级)?人民法院|法院|中院)"
+        r"|(?P<court>(?:中级|高级)?人民法院|法院|中院|高院)"
         r"|(?P<proc>人民检察院|检察院)"
         r"|(?P<supervision>监察委员会|监委)"
         r"|(?P<unit>党政综合办(?:公室)?)"
@@ -96,7 +96,7 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
     return re.compile(
         rf"(?={first})(?:(?P<nat>{national})|国家(?P<natdept>{_dept_alternation()})(?![门长])"
         r"|(?P<zhongban>中办)(?=[、,]?国办|印发|《)|(?<=中办[、,])(?P<guoban>国办)|(?P<guoban2>国办)(?=印发|《)"
-        r"|(?<![全大格布结当开时总分干内外东西南北中支本乐底上下局部厅])(?P<rel>局|部|厅|机关)(?P<reltail>党组(?!织)|党委|[\u4e00-\u9fff]{2,6}?科(?![学技室研普]))"
+        r"|(?<![全大格布结当开时总分干内外东西南北中支本乐底上下局部厅])(?P<rel>总局|局|部|厅|机关)(?P<reltail>党组(?!织)|党委|[\u4e00-\u9fff]{2,6}?科(?![学技室研普]))"
         rf"|(?:{owner})?(?:{_body_pattern()}))"
     )
 
@@ -171,6 +171,8 @@ def _body_of(m: re.Match[str]) -> tuple[str, str | None]:
             return body, None
     if g("partydept"):
         pd = g("partydept")
+        if "编" in pd:
+            return "dept", "establishment-office"
         return "dept", {"组织部": "party-organization", "宣传部": "party-publicity"}.get(
             pd, "party-united-front" if "统" in pd else "political-legal-affairs")
     if g("legal"):
@@ -209,8 +211,8 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
     if div is None and (place or level):
         return None, 0.0
     if body == "station":
-        town = lk.j_div
-        if place or level or town is None or town.level != "township":
+        town = div if div is not None else (lk.j_div if not (place or level) else None)
+        if town is None or town.level != "township":
             return None, 0.0
         return station(town, "justice" if g("station") == "司法所" else "public-security", g("station")), 0.8
     if g("street") and (div is None or div.level != "township" or div.noun != "街道"):

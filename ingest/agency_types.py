@@ -158,7 +158,9 @@ DEPARTMENTS: dict[str, DeptType] = {
                  ("民族宗教", "民族事务", "民宗")),
         DeptType("urban-management", "城市管理", "Urban Management",
                  ("城市管理综合执法", "城市管理和综合执法", "城管", "城管执法")),
-        DeptType("comprehensive-enforcement", "综合行政执法", "Comprehensive Administrative Enforcement"),
+        DeptType("comprehensive-enforcement", "综合行政执法", "Comprehensive Administrative Enforcement", ("综合执法",)),
+        DeptType("archives", "档案", "Archives"),
+        DeptType("meteorology", "气象", "Meteorology", national_name="中国气象局"),
         DeptType("forestry", "林业", "Forestry and Grassland", ("林业和草原", "林草"), national_name="国家林业和草原局"),
         DeptType("taxation", "税务", "Taxation", national_name="国家税务总局"),
         DeptType("sports", "体育", "Sports", national_name="国家体育总局"),
@@ -178,6 +180,8 @@ DEPARTMENTS: dict[str, DeptType] = {
                  kind="party-department", suffixes=("部",)),
         DeptType("political-legal-affairs", "政法", "Political and Legal Affairs", kind="party-department",
                  suffixes=("委", "委员会")),
+        DeptType("establishment-office", "机构编制委员会", "Institutional Establishment Commission", ("编",),
+                 kind="party-department", suffixes=("办公室", "办")),
     ]
 }
 

@@ -30,7 +30,8 @@ _PRONOUNS = {"县": "gov", "区": "gov", "市": "gov", "省": "gov", "州": "gov
              "乡": "gov", "街道": "gov", "局": "dept", "厅": "dept", "部": "dept", "委": "dept", "办": "dept"}
 _PRONOUN_RE = re.compile(r"(?:我|本)(街道|县|区|市|省|州|旗|镇|乡|局|厅|部|委|办)(?![长委员])")
 _OPENING_SUBJECT = re.compile(
-    r"(?:^|[。\n:])\s*(?:\d{4}年(?:度|以来|来)?|[一二三四五六七八九十]+年来)\s*,?\s*(?:在[^,。]{2,40}?下\s*,\s*)?"
+    r"(?:^|[。\n:])\s*(?:\d{4}年(?:度|以来|来)?|[一二三四五六七八九十]+年来|今年以来|近年来|过去一年)\s*,?\s*"
+    r"(?:在[^,。]{2,40}?下\s*,\s*)?"
     r"(?P<n>[^\s,。、“《:;]{2,32}?)"
     r"(?=坚持|深入|认真|全面|紧紧|始终|以|按照|围绕|扎实|持续|积极|着力|不断|高度|聚焦|立足|牢固|严格|在|把|将|"
     r"紧扣|贯彻|落实|切实|努力|主动|大力|进一步|紧密|强化|加强|推进|统筹|全力|锚定)"
@@ -137,7 +138,7 @@ def _title_clue(doc: Doc) -> str | None:
         return None
     t = re.sub(r"\s+", "", doc.norm[doc.meta.title_start:doc.meta.title_end] if doc.meta.title_start >= 0
                and doc.meta.title else title)
-    t = re.sub(r"^\d{4}年(?:度)?", "", t)
+    t = re.sub(r"^(?:关于)?(?:\d{4}年(?:度)?)?", "", t)
     m = re.match(r"(.+?)(?:关于|\d{4}|法治|年度|依法行政|[上下]半年|工作报告|情况报告|$)", t)
     return m.group(1) if m else None
 
@@ -288,6 +289,8 @@ def resolve_jurisdiction(doc: Doc) -> None:
     body_clue = next((c for c in clues if c.body and c.clue != "header 发布机构"), None)
     if body_clue is None:
         body_clue = next((c for c in clues if c.body), None)
+        if body_clue is not None and body_clue.body == "general-office" and pron in ("县", "区", "市", "省", "州", "旗"):
+            body_clue.body = "gov"  # the government's office publishes the government's report
     place_clue = next((c for c in clues if c.chain and (body_clue is None or c.clue == body_clue.clue
                                                          or not body_clue.chain)), None)
     if body_clue is not None and body_clue.chain:

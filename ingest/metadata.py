@@ -97,7 +97,7 @@ _GLUED_TITLE = re.compile(r"[^,。;:!?《》“”()\s]{4,70}?(?:报告|汇报|�
 def _title_like(norm: str, ln: Line) -> bool:
     """A line that reads as a document title."""
     s = norm[ln.lstart : ln.rend]
-    if not (4 <= len(s) <= 80) or s.endswith(":"):
+    if not (4 <= len(s) <= 80) or ":" in s or _PAGE_JUNK.search(s):
         return False
     if _SENTENCE_PUNCT.search(s) or _MARKER_START.match(s) or _OPENING.match(s):
         return False
@@ -118,6 +118,8 @@ def _first_line_of_title(norm: str, ln: Line) -> bool:
     )
 
 
+#: Marks of web-page furniture (breadcrumbs, script switches, font-size bars): never part of a title.
+_PAGE_JUNK = re.compile(r"[>»|]|首页|当前位置|您的位置|无障碍|简体|繁体|字号|打印|关闭窗口|星期[一二三四五六日天]")
 _TITLE_END = re.compile(r"(?:报告|汇报|总结|报告书|年报|工作要点)$")
 
 
@@ -134,37 +136,53 @@ def _title_tail(norm: str, first: Line, second: Line) -> bool:
     )
 
 
-def _extract_title(doc: Doc, body: list[Line]) -> int:
-    """Set the title; return the index in ``body`` of the first line after it (0 when there is none)."""
+def _opening_lines(norm: str, body: list[Line]) -> int:
+    """How many lines open the text before its first body paragraph (title, junk, addressee)."""
+    for k, ln in enumerate(body[:6]):
+        s = norm[ln.lstart : ln.rend]
+        if len(s) > 80 or "。" in s or _MARKER_START.match(s) or _OPENING.match(s):
+            return k
+    return min(len(body), 6)
+
+
+def _extract_title(doc: Doc, body: list[Line]) -> tuple[int, int | None]:
+    """Set the title. Return the index in ``body`` of the first line after it (0 when there is none)
+    and, for a title glued to the body, the offset where the body starts."""
     norm, text, meta = doc.norm, doc.text, doc.meta
     if not body:
-        return 0
-    first = body[0]
-    if _title_like(norm, first):
-        if len(body) > 1 and _title_tail(norm, first, body[1]):
-            second = body[1]
-            joined = text[first.lstart : first.rend] + text[second.lstart : second.rend]
-            _set_title(meta, joined, first.lstart, second.rend, 0.8, "title split over the first two lines, joined")
-            return 2
-        _set_title(meta, text[first.lstart : first.rend], first.lstart, first.rend, 0.9, "first line")
-        return 1
-    if len(body) > 1:
-        second = body[1]
-        adjacent = norm.count("\n", first.rend, second.lstart) <= 2
-        if adjacent and _first_line_of_title(norm, first) and _title_like(norm, second):
-            joined = text[first.lstart : first.rend] + text[second.lstart : second.rend]
-            _set_title(meta, joined, first.lstart, second.rend, 0.85, "title split over the first two lines, joined")
-            return 2
-    m = _GLUED_TITLE.match(norm, first.lstart, first.rend)
-    if m and not _OPENING.match(norm, first.lstart) and ("法" in m.group() or "年" in m.group()):
-        _set_title(meta, text[m.start() : m.end()], m.start(), m.end(), 0.75, "title glued to the body, cut after 报告")
-        return 0
+        return 0, None
+    opening = _opening_lines(norm, body)
+    for k in range(opening):
+        line, nxt = body[k], (body[k + 1] if k + 1 < len(body) else None)
+        if _title_like(norm, line):
+            if nxt is not None and _title_tail(norm, line, nxt):
+                joined = text[line.lstart : line.rend] + text[nxt.lstart : nxt.rend]
+                _set_title(meta, joined, line.lstart, nxt.rend, 0.8, "title split over two lines, joined")
+                return k + 2, None
+            # A page heading repeated as the document's own title: take the one nearer the body.
+            same = [j for j in range(k + 1, opening) if norm[body[j].lstart : body[j].rend] == norm[line.lstart : line.rend]]
+            if same:
+                line, k = body[same[-1]], same[-1]
+            why = "first line" if k == 0 else f"line {k + 1} of the opening"
+            _set_title(meta, text[line.lstart : line.rend], line.lstart, line.rend, 0.9 if k == 0 else 0.75, why)
+            return k + 1, None
+        adjacent = nxt is not None and norm.count("\n", line.rend, nxt.lstart) <= 2
+        if adjacent and _first_line_of_title(norm, line) and _title_like(norm, nxt):
+            joined = text[line.lstart : line.rend] + text[nxt.lstart : nxt.rend]
+            _set_title(meta, joined, line.lstart, nxt.rend, 0.85, "title split over two lines, joined")
+            return k + 2, None
+    if opening < len(body):
+        first = body[opening]
+        m = _GLUED_TITLE.match(norm, first.lstart, first.rend)
+        if m and not _OPENING.match(norm, first.lstart) and ("法" in m.group() or "年" in m.group()):
+            _set_title(meta, text[m.start() : m.end()], m.start(), m.end(), 0.75, "title glued to the body, cut after 报告")
+            return opening, m.end()
     title = meta.header.get("标题")
     if title:
         pos = doc.text.find(title, 0, meta.header_end)
         if pos >= 0:
             _set_title(meta, title, pos, pos + len(title), 0.5, "CMS header 标题 (no title line in the text)")
-    return 0
+    return 0, None
 
 
 def _set_title(meta: ReportMeta, title: str, start: int, end: int, conf: float, why: str) -> None:
@@ -359,11 +377,11 @@ def extract_metadata(doc: Doc) -> None:
     body = nonblank(doc.norm, doc.meta.header_end, limit=12)  # the opening lines
     body = _skip_furniture(doc, body)[:8]
     tail = last_nonblank(doc.norm, 6, doc.meta.header_end)  # the closing lines
-    after_title = _extract_title(doc, body)
+    after_title, glued_end = _extract_title(doc, body)
     _extract_addressee(doc, body, after_title)
     _extract_published(doc, body, tail)
-    if doc.meta.title and doc.meta.title_start >= doc.meta.header_end and after_title == 0:
-        body_start = doc.meta.title_end  # a title glued to the body: the body starts right after it
+    if glued_end is not None:
+        body_start = glued_end  # a title glued to the body: the body starts right after it
     else:
         skip = after_title + (1 if doc.meta.addressee else 0)
         body_start = body[skip].lstart if skip < len(body) else len(doc.norm)

@@ -135,3 +135,14 @@ def test_red_header_document_number_and_attachment_lines_before_the_title():
     assert m.header["文号"] == "某政发〔2023〕5号" and m.addressee == ["市人民政府"]
     assert m.year == 2022 and m.published == "2023-01-05"
     assert meta_of("附件1\n某县2022年法治政府建设情况报告\n2022年,我县依法行政。").title == "某县2022年法治政府建设情况报告"
+
+
+def test_page_furniture_before_a_repeated_title():
+    text = ("天津市静海区人民政府 2019年12月3日星期二\n\n无障碍 简体| 繁体\n\n静海区2023年度法治政府建设情况报告\n"
+            "来源:静海区人民政府办公室 发布时间:2024-03-28 09:18\n\n静海区2023年度法治政府建设情况报告\n\n\n"
+            " 2023年,静海区坚持以习近平新时代中国特色社会主义思想为指导。\n\n一、区政府主要负责同志履行职责情况\n")
+    m = meta_of(text)
+    assert m.title == "静海区2023年度法治政府建设情况报告"
+    assert m.title_start == text.rindex("静海区2023年度法治政府建设情况报告")  # the document's own title line
+    assert m.year == 2023 and m.published == "2024-03-28" and m.header["来源"] == "静海区人民政府办公室"
+    assert meta_of("当前位置:首页>政务公开>法治政府建设\n2022年,我县依法行政。").title is None

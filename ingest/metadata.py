@@ -314,10 +314,12 @@ def _set_year(meta: ReportMeta, year: int, conf: float, why: str) -> None:
 def _extract_year(doc: Doc, body_start: int) -> None:
     norm, meta = doc.norm, doc.meta
     if meta.title:
-        t = norm[meta.title_start : meta.title_end]
-        m = _TITLE_YEAR.search(t)
-        if m and (y := _year(m.group(1))):
-            return _set_year(meta, y, 0.95, f"title {m.group()!r}")
+        t = re.sub(r"《[^《》]*》", lambda q: " " * len(q.group()), norm[meta.title_start : meta.title_end])
+        for m in _TITLE_YEAR.finditer(t):  # the first year that is not the end of a range (2021-2025年)
+            if m.start() > 0 and t[m.start() - 1] in "-–—~至到":
+                continue
+            if y := _year(m.group(1)):
+                return _set_year(meta, y, 0.95, f"title {m.group()!r}")
     m = _OPENING_YEAR.match(norm, body_start)
     if m and (y := _year(m.group(1))):
         return _set_year(meta, y, 0.9, f"opening {m.group().strip()!r}")

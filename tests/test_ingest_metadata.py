@@ -146,3 +146,9 @@ def test_page_furniture_before_a_repeated_title():
     assert m.title_start == text.rindex("静海区2023年度法治政府建设情况报告")  # the document's own title line
     assert m.year == 2023 and m.published == "2024-03-28" and m.header["来源"] == "静海区人民政府办公室"
     assert meta_of("当前位置:首页>政务公开>法治政府建设\n2022年,我县依法行政。").title is None
+
+
+def test_title_year_skips_cited_titles_and_ranges():
+    m = meta_of("某县贯彻落实《法治政府建设实施纲要(2021-2025年)》2022年度情况报告\n2022年,我县依法行政。")
+    assert m.year == 2022
+    assert meta_of("某县2021—2025年规划实施和2022年度法治政府建设情况报告\n我县依法行政。").year == 2022

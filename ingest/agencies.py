@@ -90,7 +90,7 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
     place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
     place = place or "(?!)"  # no place named: a group that never matches
     owner = rf"(?P<place>(?:中共)?(?:{place})+)|(?P<level>{_LEVEL})"
-    firsts = set("中国局部厅机街省市区县镇乡州旗委党人政办司派纪监高法检")
+    firsts = set("中国总局部厅机街省市区县镇乡州旗委党人政办司派纪监高法检")
     firsts |= {f[0] for f in _NATIONAL} | {f[0] for f in dept_forms()} | {p[0] for p in places}
     first = "[" + "".join(sorted(firsts)) + "]"  # a cheap test at each position before the alternation
     return re.compile(

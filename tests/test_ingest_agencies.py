@@ -132,3 +132,32 @@ def test_every_type_emitted_is_in_the_scheme(docs: dict[str, Doc]) -> None:
     assert all_notations() <= in_ttl
     assert {a.type for d in docs.values() for a in d.agencies} <= in_ttl
     assert g.value(URIRef("https://w3id.org/fazhi/scheme/agency-type/justice"), SKOS.broader) is not None
+
+
+def _links(text: str) -> dict[str, str]:
+    return {a.text: a.iri.removeprefix(ORG) for a in extract_text(text).agencies}
+
+
+def test_county_department_report_links() -> None:
+    got = _links("汾西县司法局2022年法治政府建设情况报告\n2022年,县司法局在市司法局指导下工作。局党组召开会议,"
+                 "联合县公安局、县法院、县检察院、县委编办、县委政法委、县卫健委、市中级人民法院开展行动。团县委参加。\n")
+    assert got["县司法局"] == got["汾西县司法局"] == "141034/gov/justice"
+    assert got["市司法局"] == "141000/gov/justice" and got["市中级人民法院"] == "141000/court"
+    assert got["局党组"] == "141034/gov/justice/party-group"
+    assert got["县委编办"] == "141034/party/establishment-office" and got["县卫健委"] == "141034/gov/health"
+    assert "团县委" not in got and "县委" not in got
+
+
+def test_township_report_links() -> None:
+    got = _links("庆隆镇2021年法治政府建设情况报告\n2021年,庆隆镇在区委、区政府领导下工作。镇党委、镇政府、镇人大,"
+                 "庆隆镇司法所、派出所联合排查。各乡镇政府。\n")
+    assert got["镇党委"] == "500151-qinglongzhen/party" and got["区政府"] == "500151/gov"
+    assert got["庆隆镇司法所"] == "500151/gov/justice/qinglongzhen-station"
+    assert got["派出所"] == "500151/gov/public-security/qinglongzhen-station"
+    assert "乡镇政府" not in got and "镇政府" in got
+
+
+def test_national_bodies_and_party_groups() -> None:
+    got = _links("2021年,国家市场监督管理总局坚持依法行政。总局党组、党中央、国务院、国家发展改革委、生态环境部。\n")
+    assert got["总局党组"] == "cn/gov/market-regulation/party-group"
+    assert got["国家发展改革委"] == "cn/gov/development-reform" and got["生态环境部"] == "cn/gov/ecology-environment"

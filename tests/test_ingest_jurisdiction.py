@@ -88,3 +88,15 @@ def test_no_clue_gives_no_jurisdiction_and_a_unique_key() -> None:
     a, b = _doc("一、主要举措\n加强学习。\n"), _doc("一、主要举措\n加强培训。\n")
     assert a.meta.jurisdiction is None and a.meta.confidence["jurisdiction"] == 0.0
     assert a.meta.key != b.meta.key
+
+
+def test_department_named_only_in_the_closing_signature() -> None:
+    d = _doc("关于2022年度法治政府建设工作情况的报告\n县委、县政府:\n2022年,县司法局在县委、县政府的坚强领导下,"
+             "认真履行职责。现将我局2022年法治政府建设情况报告如下:\n一、主要工作\n加强学习。\n汾西县司法局\n2023年1月10日\n")
+    assert d.meta.jurisdiction == "汾西县司法局" and d.meta.key == "141034-2022-gov-justice"
+    assert "signature" in d.meta.evidence["jurisdiction"]
+
+
+def test_national_body_from_the_opening() -> None:
+    d = _doc("2021年,国家市场监督管理总局坚持以习近平法治思想为指导。现将有关情况报告如下:\n")
+    assert (d.meta.jurisdiction, d.meta.division_code, d.meta.level) == ("国家市场监督管理总局", "cn", "national")

@@ -15,6 +15,9 @@ import sys
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "ingest" / "t2s.py"
+#: Traditional characters left as they are because simplified texts use them too, in names that matter
+#: here (OpenCC lists the character itself among their candidates).
+KEEP_AS_IS = {"乾": "place names 乾县 (陕西), 乾安县 (吉林) are written 乾 in simplified"}
 CHUNK = 50  # characters per source line
 
 
@@ -29,7 +32,7 @@ def load_pairs() -> list[tuple[str, str]]:
             continue
         trad, _, cands = line.partition("\t")
         first = cands.split(" ")[0].strip()
-        if len(trad) == 1 and len(first) == 1 and trad != first:
+        if len(trad) == 1 and len(first) == 1 and trad != first and trad not in KEEP_AS_IS:
             pairs.setdefault(trad, first)
     return sorted(pairs.items())
 

@@ -42,3 +42,8 @@ def test_folding_of_punctuation_spaces_and_line_ends():
     assert normalize("a\u3000b\u00a0c\r\nd") == "a b c\n\nd"
     assert normalize("《》“”、。〔〕") == "《》“”、。〔〕"  # Chinese marks are kept
     assert normalize("國務院關於") == "国务院关于"
+
+
+def test_characters_also_used_in_simplified_names_are_kept():
+    assert normalize("乾县人民政府") == "乾县人民政府"
+    assert normalize("關於徵收") == "关于征收"

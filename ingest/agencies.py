@@ -246,7 +246,7 @@ def _places(doc: Doc) -> list[str]:
     """Place names that may own a body: those the text names (two-character ones such as 和县 only when
     they are the jurisdiction or one of its parents or children), and the towns of the report's county."""
     j = doc.meta.division_code
-    county = j.split("-")[0] if j and j != "cn" else None
+    county = j[:6] if j and j != "cn" else None
     names = {n for n in _places_in(doc.norm)
              if len(n) > 2 or (county and any(divisions.related(d.code, county) for d in divisions.candidates(n)))}
     if county:

@@ -98,6 +98,12 @@ def gov_name(d: Division) -> str:
     return f"{_place(d)}人民政府"
 
 
+def gov_label(code: str) -> str:
+    """The canonical name of the people's government of a division code (国务院 for ``cn``), or ""."""
+    d = NATIONAL if code == "cn" else divisions.get(code)
+    return gov_name(d) if d is not None else ""
+
+
 def make(d: Division, body: str, dept: str | None = None) -> AgencyInfo:
     """The agency ``body`` of division ``d``; ``dept`` is the department-type notation for departments.
 
@@ -188,7 +194,7 @@ def station(town: Division, dept: str, label: str) -> AgencyInfo:
     """A town's own 司法所 / 派出所: a dispatched body of the county bureau."""
     county = divisions.get(town.parent or "") or town
     up = make(county, "dept", dept)
-    slug = town.code.partition("-")[2] or short_hash(town.name, 8)
+    slug = town.code
     return _register(AgencyInfo(f"{up.iri}/{slug}-station", divisions.qualified_name(town.code) + label,
                                 f"{town.name} {'Justice Office' if dept == 'justice' else 'Police Station'}",
                                 "dispatched-body", "dispatched-body", county.code, up.iri))

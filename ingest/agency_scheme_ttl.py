@@ -22,7 +22,7 @@ LEVELS = [
     ("province", "省级", "province level", "Provinces, autonomous regions and municipalities (GB/T 2260 PP0000)."),
     ("prefecture", "地级", "prefecture level", "Prefecture-level cities, prefectures, autonomous prefectures and leagues (PPCC00)."),
     ("county", "县级", "county level", "Districts, counties, county-level cities and banners (PPCCDD)."),
-    ("township", "乡级", "township level", "Towns, townships and streets (街道); coded here as the county code plus the pinyin of the name."),
+    ("township", "乡级", "township level", "Towns, townships and streets (街道); coded here with a 9-digit pseudo-code (county code + 700 + index in the town list), see ingest/divisions.py."),
 ]
 
 

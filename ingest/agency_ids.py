@@ -37,8 +37,42 @@ _REGISTRY: dict[str, AgencyInfo] = {}
 
 
 def agency_info(iri: str) -> AgencyInfo | None:
-    """The canonical agency behind an IRI minted during this process (None if unknown)."""
-    return _REGISTRY.get(iri)
+    """The canonical agency behind an IRI: minted in this process, or rebuilt from the IRI's pattern."""
+    if iri in _REGISTRY:
+        return _REGISTRY[iri]
+    try:
+        return _from_iri(iri)
+    except (ValueError, KeyError):
+        return None
+
+
+_PATHS = {"gov": ("gov", None), "gov/general-office": ("general-office", None), "party": ("party", None),
+          "party/general-office": ("party-office", None), "party/standing-committee": ("party-standing", None),
+          "party/law-based-governance-commission": ("lbg", None),
+          "party/law-based-governance-commission/office": ("lbg-office", None),
+          "party/discipline": ("discipline", None), "supervision": ("supervision", None), "npc": ("npc", None),
+          "npc-sc": ("npc-sc", None), "cppcc": ("cppcc", None), "court": ("court", None),
+          "procuratorate": ("procuratorate", None)}
+
+
+def _from_iri(iri: str) -> AgencyInfo | None:
+    """Rebuild an agency from ``{BASE}id/org/{code}/{path}`` (names of units need the registry)."""
+    prefix = instance("org", "")
+    if not iri.startswith(prefix):
+        return None
+    code, _, path = iri[len(prefix):].partition("/")
+    d = NATIONAL if code == "cn" else divisions.get(code)
+    if d is None:
+        return None
+    if path.endswith("/party-group"):
+        owner = _from_iri(iri[: -len("/party-group")])
+        return child(owner, "party-group", "党组") if owner else None
+    if path in _PATHS:
+        return make(d, *_PATHS[path])
+    head, _, notation = path.partition("/")
+    if head in ("gov", "party") and notation in DEPARTMENTS:
+        return make(d, "dept", notation)
+    return None
 
 
 def _register(info: AgencyInfo) -> AgencyInfo:

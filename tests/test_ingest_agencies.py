@@ -161,3 +161,16 @@ def test_national_bodies_and_party_groups() -> None:
     got = _links("2021年,国家市场监督管理总局坚持依法行政。总局党组、党中央、国务院、国家发展改革委、生态环境部。\n")
     assert got["总局党组"] == "cn/gov/market-regulation/party-group"
     assert got["国家发展改革委"] == "cn/gov/development-reform" and got["生态环境部"] == "cn/gov/ecology-environment"
+
+
+def test_agency_info_is_rebuilt_from_the_iri_alone() -> None:
+    from ingest import agency_ids
+
+    agency_ids._REGISTRY.clear()  # as in a process that never extracted the report
+    info = agency_info(ORG + "370405/party/law-based-governance-commission/office")
+    assert info is not None and info.name_zh == "中共台儿庄区委员会全面依法治区委员会办公室"
+    assert info.type == "coordinating-office" and info.parent_iri == ORG + "370405/party/law-based-governance-commission"
+    pg = agency_info(ORG + "cn/gov/justice/party-group")
+    assert pg is not None and pg.name_zh == "司法部党组" and pg.name_en == "Party Group of the Ministry of Justice"
+    assert agency_info(ORG + "370402/gov/human-resources").name_zh == "枣庄市市中区人力资源和社会保障局"
+    assert agency_info("https://example.org/x") is None

@@ -170,12 +170,36 @@ def worker_main(conn: Connection, location: str) -> None:
 # ----------------------------------------------------------------------------- the pool (parent side)
 
 
+#: A query still running after this long is deprioritised (nice 10), so cheap queries keep their latency.
+SLOW_AFTER = 0.2
+SLOW_NICE = 10
+
+
 class _Worker:
     def __init__(self, ctx, location: str):
+        self.niced = False
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=worker_main, args=(child, location), daemon=True)
         self.process.start()
         child.close()
+
+    def deprioritise(self) -> None:
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, SLOW_NICE)
+            self.niced = True
+        except (OSError, TypeError):
+            pass
+
+    def restore_priority(self) -> bool:
+        """Back to normal priority after a slow query; False when not permitted (then retire the worker)."""
+        if not self.niced:
+            return True
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, 0)
+        except (PermissionError, OSError):
+            return False
+        self.niced = False
+        return True
 
     def kill(self) -> None:
         try:
@@ -240,6 +264,11 @@ class WorkerPool:
             worker.conn.send(job)
             loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
             try:
+                remaining = deadline - time.monotonic()
+                if remaining > SLOW_AFTER:
+                    done, _ = await asyncio.wait({ready}, timeout=SLOW_AFTER)
+                    if not done:
+                        worker.deprioritise()
                 await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
             finally:
                 loop.remove_reader(fd)
@@ -253,7 +282,10 @@ class WorkerPool:
         except BaseException:  # cancelled (client gone): the worker may still be busy, replace it
             asyncio.ensure_future(self._replace(worker))
             raise
-        self._idle.put_nowait(worker)
+        if worker.restore_priority():
+            self._idle.put_nowait(worker)
+        else:
+            asyncio.ensure_future(self._replace(worker))
         return reply
 
     async def close(self) -> None:

@@ -37,10 +37,9 @@ from service.sparql_text import (
     add_using,
     dataset_iris,
     describe_as_select,
-    has_dataset_clause,
     neutralise_dataset,
     outbound_operation,
-    query_form,
+    query_facts,
     tokenize,
 )
 from service.update_auth import update_refusal
@@ -198,18 +197,17 @@ def _choose(request: Request, params: dict[str, list[str]], offered: list[str]) 
 async def _run_query(request: Request, query: str, params: dict[str, list[str]]) -> Response:
     settings = request.app.state.settings
     text = f"BASE <{_endpoint_url(request)}> {query}"
-    tokens = tokenize(text)
-    outbound = outbound_operation(tokens)
-    if outbound:
+    facts = query_facts(text)
+    if facts.outbound:
         return _error(
-            400, f"{outbound} is not allowed here: this endpoint never fetches data from other servers or files."
+            400, f"{facts.outbound} is not allowed here: this endpoint never fetches data from other servers or files."
         )
-    if not isinstance(request.app.state.store, LocalStore):
-        safe = await _neutralised(request, text, tokens)
+    if facts.tokens is not None and not isinstance(request.app.state.store, LocalStore):
+        safe = await _neutralised(request, text, facts.tokens)
         if isinstance(safe, Response):
             return safe
-        text, tokens = safe, tokenize(safe)
-    form = query_form(tokens) or "SELECT"
+        text, facts = safe, query_facts(safe)
+    form = facts.form or "SELECT"
     offered = list(RESULTS_TYPES) if form in ("SELECT", "ASK") else list(RDF_TYPES)
     media = _choose(request, params, offered)
     if media is None:
@@ -225,10 +223,10 @@ async def _run_query(request: Request, query: str, params: dict[str, list[str]])
         form=form,
         media_type=media,
         max_rows=settings.max_rows,
-        union_default_graph=not has_dataset_clause(tokens),
+        union_default_graph=not facts.has_dataset,
         default_graphs=await _known_graphs(request, default_graphs or []) if protocol_dataset else None,
         named_graphs=await _known_graphs(request, named_graphs or []) if protocol_dataset else None,
-        describe_select=describe_as_select(text, tokens) if form == "DESCRIBE" else None,
+        describe_select=describe_as_select(text, facts.tokens) if form == "DESCRIBE" and facts.tokens else None,
     )
     try:
         reply = await pool_for(request.app).run(job, timeout)

@@ -84,6 +84,34 @@ def query_form(tokens: list[Token]) -> str | None:
     return None
 
 
+_PROLOGUE_FORM = re.compile(
+    r"(?:\s+|\#[^\n]*|BASE\s*<[^<>\s]*>|PREFIX\s+[^\s:<>]*:\s*<[^<>\s]*>)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
+    re.IGNORECASE,
+)
+#: Words whose presence means the query needs the full lexer (outbound operations, datasets, DESCRIBE).
+_NEEDS_LEXER = ("service", "load", "from", "describe", "using", "with")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryFacts:
+    """What the endpoint needs to know about a query before running it."""
+
+    form: str | None
+    outbound: str | None
+    has_dataset: bool
+    tokens: list[Token] | None  # only when the query needed the full lexer
+
+
+def query_facts(text: str) -> QueryFacts:
+    """Form, outbound operation and dataset clause of a query; the full lexer runs only when needed."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _NEEDS_LEXER):
+        m = _PROLOGUE_FORM.match(text)
+        return QueryFacts(m.group(1).upper() if m else None, None, False, None)
+    tokens = tokenize(text)
+    return QueryFacts(query_form(tokens), outbound_operation(tokens), has_dataset_clause(tokens), tokens)
+
+
 def outbound_operation(tokens: list[Token]) -> str | None:
     """The first keyword (SERVICE or LOAD) that would fetch data from outside the store, if any."""
     for t in tokens:

@@ -44,8 +44,14 @@ _NATIONAL = {
     "最高检": ("procuratorate", None), "国家监察委员会": ("supervision", None), "国家监委": ("supervision", None),
     "中央全面依法治国委员会办公室": ("lbg-office", None), "中央依法治国办": ("lbg-office", None),
     "中央全面依法治国委员会": ("lbg", None), "中央纪委国家监委": ("discipline", None), "中央纪委": ("discipline", None),
-    "中纪委": ("discipline", None),
+    "中纪委": ("discipline", None), "中央政法委员会": ("dept", "political-legal-affairs"),
+    "中央政法委": ("dept", "political-legal-affairs"), "中央组织部": ("dept", "party-organization"),
+    "中组部": ("dept", "party-organization"), "中央宣传部": ("dept", "party-publicity"), "中宣部": ("dept", "party-publicity"),
+    "中央统战部": ("dept", "party-united-front"), "中央编办": ("dept", "establishment-office"),
+    "市场监管总局": ("dept", "market-regulation"), "税务总局": ("dept", "taxation"),
 }
+#: A body followed by these marks opens a document number (国办发〔2019〕, 人社部函, 国务院令第): not a mention.
+_DOC_NUMBER = re.compile(r"(?:发|函|令|字|办发|办函)\s*(?:[〔\[(【]|第?\s*\d)")
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +75,7 @@ def _body_pattern() -> str:
         r"|(?P<partyoffice>委办公[厅室]|委办(?![理事法学公好成结]))"
         r"|(?P<discipline>纪委监委|纪委)"
         r"|(?P<party>委(?![员托])|党委|党工委)"
+        r"|(?P<partyfull>委员会)"
         r"|(?P<legal>(?:人民)?政府法制办(?:公室)?)"
         r"|(?P<genoffice>(?:人民)?政府办公[厅室]|政府办(?![理事法学公好成结]))"
         r"|(?P<street>办事处)"
@@ -166,7 +173,7 @@ def _body_of(m: re.Match[str]) -> tuple[str, str | None]:
                        ("discipline", "discipline"), ("party", "party"), ("genoffice", "general-office"),
                        ("gov", "gov"), ("npcsc", "npc-sc"), ("npc", "npc"), ("cppcc", "cppcc"), ("court", "court"),
                        ("proc", "procuratorate"), ("supervision", "supervision"), ("unit", "unit"),
-                       ("station", "station"), ("street", "gov")):
+                       ("station", "station"), ("street", "gov"), ("partyfull", "party")):
         if g(name):
             return body, None
     if g("partydept"):
@@ -215,6 +222,8 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         if town is None or town.level != "township":
             return None, 0.0
         return station(town, "justice" if g("station") == "司法所" else "public-security", g("station")), 0.8
+    if g("partyfull") and not (place and place.startswith("中共")):
+        return None, 0.0  # 委员会 after a bare place is not the Party committee (政协…委员会)
     if g("street") and (div is None or div.level != "township" or div.noun != "街道"):
         return None, 0.0  # 办事处 stands only for a street's own office
     if body == "unit":
@@ -228,6 +237,8 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         t = DEPARTMENTS[dept]
         if form == t.national_name or (form.endswith("部") and t.kind == "department"):
             div, conf = NATIONAL, 0.9
+        elif form.endswith("厅") and lk.chain:
+            div, conf = lk.chain[-1], 0.8  # a 厅 is a province's department
         else:
             div, conf = lk.home(), 0.7
             if div is None:
@@ -262,7 +273,7 @@ def extract_agencies(doc: Doc) -> None:
     out: list[AgencyMention] = []
     for m in _pattern(_places(doc)).finditer(doc.norm):
         start, end = m.span()
-        if _inside(zones, starts, start, end):
+        if _inside(zones, starts, start, end) or _DOC_NUMBER.match(doc.norm, end):
             continue
         info, conf = _link(m, lk)
         if info is None:

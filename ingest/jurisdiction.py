@@ -139,8 +139,8 @@ def _title_clue(doc: Doc) -> str | None:
     t = re.sub(r"\s+", "", doc.norm[doc.meta.title_start:doc.meta.title_end] if doc.meta.title_start >= 0
                and doc.meta.title else title)
     t = re.sub(r"^(?:关于)?(?:\d{4}年(?:度)?)?", "", t)
-    m = re.match(r"(.+?)(?:关于|\d{4}|法治|年度|依法行政|[上下]半年|工作报告|情况报告|$)", t)
-    return m.group(1) if m else None
+    m = re.match(r"(.*?)(?:关于|\d{4}|法治|年度|依法行政|[上下]半年|工作报告|情况报告|$)", t)
+    return m.group(1) if m and m.group(1) else None
 
 
 def _opening_clues(doc: Doc) -> list[str]:
@@ -315,7 +315,12 @@ def resolve_jurisdiction(doc: Doc) -> None:
     if body is None and div is not None:
         body = "gov"
     if body == "dept" and dept is None:
-        body = None  # a department we cannot name
+        dept = _most_named_department(doc)
+        if dept is None:
+            body = None  # a department we cannot name
+        else:
+            conf *= 0.5
+            evidence.append(f"most-named department type {dept}")
     conf = conf * (0.95 if body_clue and body_clue.clue == "title" else 0.85)
     _set(meta, doc, div, body, dept, conf, "; ".join(evidence))
 
@@ -351,6 +356,16 @@ def _set(meta, doc: Doc, div: Division | None, body: str | None, dept: str | Non
     meta.confidence["issuer"] = round(conf, 2)
     meta.evidence["jurisdiction"] = evidence
     meta.evidence["issuer"] = evidence
+
+
+def _most_named_department(doc: Doc) -> str | None:
+    """The department type the text names most often (a bureau writes about its own field)."""
+    counts: dict[str, int] = {}
+    for form, notation in _dept_forms_longest():
+        if DEPARTMENTS[notation].kind == "department" and len(form) >= 3:
+            counts[notation] = counts.get(notation, 0) + doc.norm.count(form)
+    best = max(counts, key=lambda k: counts[k], default=None)
+    return best if best is not None and counts[best] > 0 else None
 
 
 def _level(div: Division) -> str:

@@ -174,3 +174,12 @@ def test_agency_info_is_rebuilt_from_the_iri_alone() -> None:
     assert pg is not None and pg.name_zh == "司法部党组" and pg.name_en == "Party Group of the Ministry of Justice"
     assert agency_info(ORG + "370402/gov/human-resources").name_zh == "枣庄市市中区人力资源和社会保障局"
     assert agency_info("https://example.org/x") is None
+
+
+def test_full_party_names_national_organs_and_document_numbers() -> None:
+    got = _links("汾西县司法局2022年法治政府建设情况报告\n中共汾西县委员会、中共临汾市委员会、中央政法委、中宣部。"
+                 "根据国办发〔2019〕3号、人社部发〔2020〕1号、国务院令第711号,司法厅指导。\n")
+    assert got["中共汾西县委员会"] == "141034/party" and got["中共临汾市委员会"] == "141000/party"
+    assert got["中央政法委"] == "cn/party/political-legal-affairs" and got["中宣部"] == "cn/party/party-publicity"
+    assert got["司法厅"] == "140000/gov/justice"  # a 厅 belongs to the province
+    assert not {"国办", "人社部", "国务院"} & set(got)  # document numbers

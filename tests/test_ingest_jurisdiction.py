@@ -100,3 +100,10 @@ def test_department_named_only_in_the_closing_signature() -> None:
 def test_national_body_from_the_opening() -> None:
     d = _doc("2021年,国家市场监督管理总局坚持以习近平法治思想为指导。现将有关情况报告如下:\n")
     assert (d.meta.jurisdiction, d.meta.division_code, d.meta.level) == ("国家市场监督管理总局", "cn", "national")
+
+
+def test_bureau_known_only_as_wo_ju() -> None:
+    d = _doc("2021年度法治政府建设情况报告\n2021年,在县委、县政府的坚强领导下,我局认真贯彻落实。陵川县各学校,"
+             "县教育局统一部署,市教育局指导。现将我局有关情况报告如下:\n")
+    assert d.meta.jurisdiction == "陵川县教育局"
+    assert d.meta.confidence["jurisdiction"] < 0.5 and "我局" in d.meta.evidence["jurisdiction"]

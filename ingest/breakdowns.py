@@ -15,13 +15,16 @@ same or the previous sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations
 
 from ingest.model import Figure
+from ingest.normalize import normalize
 from ingest.numbers import decimals
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _CUE = re.compile(r"其中|分别为|分别是|分别|包括|包含")
+_STAGE = re.compile(r"(?:依法)?(?:受理|审结|立案|结案|审理|作出)")
 _RATIO_UNITS = {"%", "‰", "个百分点", "倍"}
 
 
@@ -40,12 +43,29 @@ def _sentence_of(pos: int, starts: list[int]) -> int:
     return lo
 
 
+def _unit(f: Figure) -> str:
+    """The figure's unit in simplified, half-width form (units are reported as written)."""
+    return _normal_unit(f.unit)
+
+
+@lru_cache(maxsize=256)
+def _normal_unit(unit: str) -> str:
+    return normalize(unit)
+
+
 def _linkable(f: Figure) -> bool:
-    return not f.optional and f.unit not in _RATIO_UNITS
+    return not f.optional and _unit(f) not in _RATIO_UNITS
 
 
 def _fits(parts: list[Figure], total: Figure) -> bool:
     return sum(p.value for p in parts) <= total.value + 1e-9
+
+
+def _by_sentence(sent: list[int]) -> dict[int, list[int]]:
+    groups: dict[int, list[int]] = {}
+    for i, s in enumerate(sent):
+        groups.setdefault(s, []).append(i)
+    return groups
 
 
 def link_breakdowns(figures: list[Figure], norm: str) -> None:
@@ -57,24 +77,27 @@ def link_breakdowns(figures: list[Figure], norm: str) -> None:
 
 
 def _link_cued(figures: list[Figure], norm: str, starts: list[int], sent: list[int]) -> None:
+    groups = _by_sentence(sent)
     for cue in _CUE.finditer(norm):
         cue_sent = _sentence_of(cue.start(), starts)
+        if cue_sent not in groups:
+            continue
         opens_sentence = norm[starts[cue_sent] : cue.start()].strip(" \t\u3000") == ""
-        after = [i for i, f in enumerate(figures) if f.start >= cue.end() and sent[i] == cue_sent and _linkable(f)]
+        after = [i for i in groups[cue_sent] if figures[i].start >= cue.end() and _linkable(figures[i])]
         if not after:
             continue
         # the total: the nearest earlier figure in the same sentence (or the previous one when the
         # cue opens a sentence) whose unit the parts share
-        window = {cue_sent, cue_sent - 1} if opens_sentence else {cue_sent}
-        before = [i for i, f in enumerate(figures) if f.end <= cue.start() and sent[i] in window and _linkable(f)]
-        for unit in dict.fromkeys(figures[i].unit for i in after):
-            totals = [i for i in before if figures[i].unit == unit]
+        window = groups.get(cue_sent - 1, []) if opens_sentence else []
+        before = [i for i in window + groups[cue_sent] if figures[i].end <= cue.start() and _linkable(figures[i])]
+        for unit in dict.fromkeys(_unit(figures[i]) for i in after):
+            totals = [i for i in before if _unit(figures[i]) == unit]
             if not totals:
                 continue
             t = totals[-1]
             if figures[t].part_of is not None:
                 continue
-            parts = [i for i in after if figures[i].unit == unit and figures[i].part_of is None]
+            parts = [i for i in after if _unit(figures[i]) == unit and figures[i].part_of is None]
             # a cue with 分别 may distribute over several totals; keep the parts that fit
             while parts and not _fits([figures[i] for i in parts], figures[t]):
                 parts.pop()
@@ -84,17 +107,18 @@ def _link_cued(figures: list[Figure], norm: str, starts: list[int], sent: list[i
 
 
 def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
+    totals = {f.part_of for f in figures if f.part_of is not None}
     for t, total in enumerate(figures):
-        if not _linkable(total) or total.part_of is not None:
-            continue
-        if any(f.part_of == t for f in figures):
+        if not _linkable(total) or total.part_of is not None or t in totals:
             continue
         if not re.match(r"[ \t]*[,，:：]", norm[total.end : total.end + 3]):
             continue
+        if _STAGE.match(norm[total.end : total.end + 8].lstrip(" \t,，:：")):
+            continue  # 收到20件,受理15件,审结5件: successive stages, not parts
         run: list[int] = []
         for i in range(t + 1, len(figures)):
             f = figures[i]
-            if sent[i] != sent[t] or f.unit != total.unit or f.part_of is not None or not _linkable(f):
+            if sent[i] != sent[t] or _unit(f) != _unit(total) or f.part_of is not None or not _linkable(f):
                 break
             run.append(i)
         acc = 0.0
@@ -103,6 +127,7 @@ def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
             if k >= 1 and abs(acc - total.value) < 1e-9:
                 for j in run[: k + 1]:
                     figures[j].part_of = t
+                totals.add(t)
                 break
             if acc > total.value:
                 break
@@ -122,18 +147,23 @@ def link_rates(figures: list[Figure], norm: str) -> None:
     """Set ``rate_of`` on percentages computable from counts before them (see the module docstring)."""
     starts = _sentence_starts(norm)
     sent = [_sentence_of(f.start, starts) for f in figures]
+    groups = _by_sentence(sent)
     for r, rate in enumerate(figures):
-        if rate.unit != "%" or rate.optional:
+        if _unit(rate) != "%" or rate.optional:
             continue
-        earlier = [i for i in range(r) if sent[i] in (sent[r], sent[r] - 1) and _linkable(figures[i])]
+        near = groups.get(sent[r] - 1, []) + groups[sent[r]]
+        earlier = [i for i in near if i < r and _linkable(figures[i])][-30:]
         for d in reversed(earlier):
             den = figures[d]
             parts = [i for i in earlier if figures[i].part_of == d]
-            options: list[tuple[int, ...]] = []
+            # contiguous runs of parts first (earliest start first), then any other subset
+            options: list[tuple[int, ...]] = [
+                tuple(parts[a:b]) for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)
+            ]
             if len(parts) <= 10:
-                for size in range(1, len(parts) + 1):
-                    options.extend(combinations(parts, size))
-            options.extend((i,) for i in earlier if i != d and figures[i].unit == den.unit and i not in parts)
+                for size in range(2, len(parts) + 1):
+                    options.extend(c for c in combinations(parts, size) if c not in options)
+            options.extend((i,) for i in earlier if i != d and _unit(figures[i]) == _unit(den) and i not in parts)
             found = next(
                 (o for o in options if _rate_matches(sum(figures[i].value for i in o), den.value, rate)), None
             )

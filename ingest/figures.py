@@ -22,16 +22,19 @@ from fazhi.iri import instance
 from ingest.breakdowns import link_breakdowns, link_rates
 from ingest.indicators import UNITS, match_indicator
 from ingest.model import Doc, Figure
-from ingest.numbers import ARABIC, CN_NUMERAL_CHARS, as_number, parse_arabic, parse_chinese
+from ingest.normalize import normalize
+from ingest.numbers import CN_NUMERAL_CHARS, as_number, parse_arabic, parse_chinese
 
 # --- the figure grammar -------------------------------------------------------------------------
 
 _UNITS_BY_LENGTH = sorted(UNITS, key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS_BY_LENGTH)
 _SPACE = r"[ \t\u3000\u00a0]{0,2}"
-#: number (Arabic with optional 万/亿, or Chinese), 余/多, unit, post-qualifier.
+#: number (Arabic with optional 万/亿, or Chinese), 余/多, unit, post-qualifier. Numbers start only at the
+#: start of a digit or numeral run and are matched possessively, so long runs cost linear time.
 FIGURE_RE = re.compile(
-    rf"(?P<num>(?P<ar>{ARABIC})(?P<scale>{_SPACE}[万亿](?!元))?|(?P<cn>[{CN_NUMERAL_CHARS}]+))"
+    rf"(?P<num>(?P<ar>(?<![\d.])(?:\d{{1,3}}(?:,\d{{3}})++(?:\.\d++)?|\d++(?:\.\d++)?))"
+    rf"(?P<scale>{_SPACE}[万亿](?!元))?|(?P<cn>(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}]++))"
     rf"{_SPACE}(?P<more>[余多])?{_SPACE}(?P<unit>{_UNIT_RE})(?P<post>以上|左右|以内|以下)?"
 )
 
@@ -62,14 +65,14 @@ UNIT_BLOCKERS: dict[str, str] = {
 IDIOMS: tuple[str, ...] = (
     "三个代表", "四个意识", "四个自信", "两个维护", "两个确立", "四个全面", "两个一百年", "五位一体",
     "两个毫不动摇", "三个务必", "两个结合", "三个区分开来", "四个最严", "两个责任", "三项制度",
-    "八项规定", "一个中心", "两个基本点", "一件事", "一次办好", "一次性", "一个窗口", "一枚印章",
+    "八项规定", "一个中心", "两个基本点", "一件事", "一次办", "一次性", "一个窗口", "一枚印章",
     "一个机构", "一支队伍", "一张网", "一张图", "一张蓝图", "一张表", "一个流程", "一套材料",
     "一起", "一批", "一年", "一级", "一把", "一本账", "一站式", "一个也不能少", "两个条例",
     "一份材料", "一次也不跑", "四套班子", "两套班子", "一个平台", "一张清单", "一个标准", "一个门", "一次告知",
 )
 #: Characters before a number that make it an ordinal, a rank, a label or part of a word.
 _ORDINAL_BEFORE = set("第前每初")
-_WORD_BEFORE_CN = set("统唯之同万逐划合整专单进再又这那上下某哪任归某一跑")
+_WORD_BEFORE_CN = set("统唯之同万逐划合整专单进再又这那上下某哪任归一跑数几")
 
 
 @dataclass
@@ -83,6 +86,7 @@ class Candidate:
     unit: str
     qualifier: str
     chinese: bool
+    written_unit: str  # the unit as written (traditional, full-width); ``unit`` is its simplified form
 
 
 def _protected_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -156,11 +160,17 @@ def _candidates(doc: Doc) -> list[Candidate]:
             continue
         value, chinese = parsed
         unit = m.group("unit")
+        written = doc.text[m.start("unit") : m.end("unit")]  # traditional or full-width as in the text
         num_text = m.group("num")
         if chinese and num_text[-1] in "万亿" and unit == "元":
-            unit = num_text[-1] + "元"  # 三万元 → 3 万元
+            scale_at = m.end("cn") - 1
+            unit, written = num_text[-1] + "元", doc.text[scale_at] + written  # 三万元 → 3 万元
             value = parse_chinese(num_text[:-1]) or 0
             num_text = num_text[:-1]
+        elif m.group("scale") and unit == "元":
+            scale_at = m.end("scale") - 1
+            unit, written = norm[scale_at] + "元", doc.text[scale_at] + written  # 3万余元 → 3 万元
+            value = parse_arabic(m.group("ar")) or 0
         qualifier = "exact"
         if m.group("more"):
             qualifier = INNER_QUALIFIERS[m.group("more")]
@@ -169,7 +179,7 @@ def _candidates(doc: Doc) -> list[Candidate]:
         pre = _PRE_QUAL_RE.search(norm, max(0, start - 4), start)
         if pre:
             qualifier = PRE_QUALIFIERS[pre.group(0).strip()]
-        found.append(Candidate(start, m.end(), num_text, value, unit, qualifier, chinese))
+        found.append(Candidate(start, m.end(), num_text, value, unit, qualifier, chinese, written))
     return found
 
 
@@ -180,7 +190,8 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
     """True when the candidate is not a figure (ANNOTATION §8 "What is excluded")."""
     if any(mask[c.start : c.end]):
         return True
-    before = norm[c.start - 1] if c.start else ""
+    lead = norm[max(0, c.start - 4) : c.start].rstrip(" \t\u3000")
+    before = lead[-1] if lead else ""
     after = norm[c.end] if c.end < len(norm) else ""
     unit = c.unit
     if before in _ORDINAL_BEFORE:
@@ -199,8 +210,10 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
             return True  # a year: 2019年
         if c.chinese and all(ch in "零〇○一二三四五六七八九" for ch in c.num_text) and len(c.num_text) >= 2:
             return True  # 二〇一九年
-        if re.match(r"(?:行动|计划|规划|攻坚|工程|方案|目标|以前|前)", norm[c.end : c.end + 2]):
-            return True  # 三年行动 (a plan label), 5年前 (a time point)
+        if re.match(r"(?:行动|计划|规划|攻坚|工程|方案|目标|以前|前|来|以来)", norm[c.end : c.end + 2]):
+            return True  # 三年行动 (a plan label), 5年前 (a time point), 三年来 (a reference period)
+        if re.search(r"(?:近|过去|最近|这|前|后)$", norm[max(0, c.start - 2) : c.start]):
+            return True  # 近三年 (a reference period)
     if unit == "次" and re.match(r"(?:会议|全会|党代会|代表大会)", norm[c.end : c.end + 4]):
         if "届" in norm[max(0, c.start - 8) : c.start]:
             return True  # 十三届人大一次会议
@@ -242,25 +255,23 @@ _CLAUSE_BREAK = "，,。；;：:！!？?\n、"
 _LEAD_STRIP = re.compile(r"^[\s，,。；;：:、]*(?:其中|同时|并|共|累计|全年|以及|和|及)?[\s，,：:]*")
 
 
+_HEAD_RE = re.compile(rf"[^{_CLAUSE_BREAK}]*$")
+_TAIL_RE = re.compile(rf"[^{_CLAUSE_BREAK}]*")
+_SENTENCE_HEAD_RE = re.compile(r"[^。；;\n]*$")
+_MARKER_END_RE = re.compile("(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True)) + ")$")
+
+
 def _measure(text: str, start: int, end: int, prev_end: int) -> str:
     """The words of the figure's clause: text before it (back to a break or the previous figure),
     then the counted noun after it when the figure precedes its noun (认领5476项行政权力事项)."""
-    lo = start
-    while lo > max(prev_end, start - 40) and text[lo - 1] not in _CLAUSE_BREAK:
-        lo -= 1
-    head = _LEAD_STRIP.sub("", text[lo:start]).strip()
+    lo = max(prev_end, start - 40)
+    head = _HEAD_RE.search(text, lo, start).group(0)  # type: ignore[union-attr]
+    head = _MARKER_END_RE.sub("", _LEAD_STRIP.sub("", head).strip()).rstrip()
     if not re.search(r"\w", head):
         head = ""
-    for marker in sorted(PRE_QUALIFIERS, key=len, reverse=True):
-        if head.endswith(marker):
-            head = head[: -len(marker)].rstrip()
-            break
-    hi = end
-    while hi < min(len(text), end + 30) and text[hi] not in _CLAUSE_BREAK:
-        hi += 1
-    tail = text[end:hi].strip()
-    if tail and not re.match(r"^(?:以上|左右|以内|以下)?$", tail):
-        return (head + tail) if head else tail
+    tail = _TAIL_RE.match(text, end, min(len(text), end + 30)).group(0).strip()  # type: ignore[union-attr]
+    if tail and not re.fullmatch(r"以上|左右|以内|以下", tail):
+        return head + tail
     return head
 
 
@@ -268,15 +279,11 @@ def _iri_key(doc: Doc) -> str:
     return doc.meta.key or doc.sha256[:16]
 
 
-def _context(text: str, start: int, end: int, clause_start: int) -> str:
+def _context(text: str, start: int, end: int) -> str:
     """Text for indicator cues: the sentence up to the figure, plus the counted noun after it."""
-    lo = start
-    while lo > max(clause_start, start - 60) and text[lo - 1] not in "。；;\n":
-        lo -= 1
-    hi = end
-    while hi < min(len(text), end + 20) and text[hi] not in _CLAUSE_BREAK:
-        hi += 1
-    return text[lo:start] + text[end:hi]
+    head = _SENTENCE_HEAD_RE.search(text, max(0, start - 60), start).group(0)  # type: ignore[union-attr]
+    tail = _TAIL_RE.match(text, end, min(len(text), end + 20)).group(0)  # type: ignore[union-attr]
+    return head + tail
 
 
 # --- the component ---------------------------------------------------------------------------------
@@ -298,7 +305,7 @@ def find_figures(doc: Doc) -> list[Figure]:
                 start=c.start,
                 end=c.end,
                 value=c.value,
-                unit=c.unit,
+                unit=c.written_unit,
                 approx=c.qualifier != "exact",
                 measure=_measure(doc.text, c.start, c.end, prev_end) or (figures[-1].measure if figures else ""),
                 qualifier=c.qualifier,
@@ -311,8 +318,8 @@ def find_figures(doc: Doc) -> list[Figure]:
     key = _iri_key(doc)
     for n, f in enumerate(figures):
         f.iri = instance("obs", key, str(n))
-        ctx = _context(norm, f.start, f.end, 0)
-        f.indicator = match_indicator(ctx, f.unit)
+        ctx = _context(norm, f.start, f.end)
+        f.indicator = match_indicator(ctx, normalize(f.unit))
     for f in figures:  # parts take their total's indicator
         if f.part_of is not None and figures[f.part_of].indicator:
             f.indicator = figures[f.part_of].indicator

@@ -35,6 +35,8 @@ _UNIT_ROWS: list[tuple[str, str, str, str]] = [
     ("位", "wei", "person (polite)", "count"),
     ("人次", "renci", "person-time", "count"),
     ("次", "ci", "time (occurrence)", "count"),
+    ("件次", "jianci", "piece-time", "count"),
+    ("个次", "geci", "unit-time", "count"),
     ("场", "chang", "session (event)", "count"),
     ("场次", "changci", "session (event-time)", "count"),
     ("批", "pi", "batch", "count"),
@@ -214,9 +216,27 @@ _COMPILED: list[tuple[Indicator, re.Pattern[str]]] = [(i, re.compile("|".join(i.
 
 
 def unit_iri(unit: str) -> str | None:
-    """The unit concept IRI of a written unit (``件`` → ``…/scheme/unit/jian``), or None if unknown."""
-    u = UNITS.get(unit)
+    """The unit concept IRI of a written unit (``件``, ``萬元``, ``％`` …), or None if unknown."""
+    from ingest.normalize import normalize
+
+    u = UNITS.get(normalize(unit.strip()))
     return concept("unit", u.slug) if u else None
+
+
+def written_variants(unit: str) -> list[str]:
+    """Other ways a unit is written: traditional characters (萬元, 個工作日) and full-width forms (％)."""
+    from itertools import product
+
+    from ingest.t2s import T2S
+
+    trad: dict[str, list[str]] = {}
+    for t, simp in T2S.items():
+        trad.setdefault(simp, []).append(t)
+    options = [[ch, *trad.get(ch, [])] for ch in unit]
+    variants = ["".join(p) for p in product(*options)][1:17]
+    if unit in ("%", "‰"):
+        variants.append({"%": "％", "‰": "‰"}[unit])
+    return [v for v in dict.fromkeys(variants) if v != unit]
 
 
 def indicator_iri(notation: str) -> str:
@@ -280,6 +300,10 @@ def unit_scheme_turtle() -> str:
                  f"    skos:notation \"{u.slug}\" ;",
                  f"    skos:prefLabel {_lit(u.zh, 'zh')} , {_lit(u.en, 'en')} ;",
                  f"    skos:scopeNote {_lit(u.kind, 'en')}"]
+        variants = written_variants(u.zh)
+        if variants:
+            lines[-1] += " ;"
+            lines.append("    skos:hiddenLabel " + " , ".join(_lit(v, "zh") for v in variants))
         if u.slug in _QUDT:
             lines[-1] += " ;"
             lines.append(f"    skos:exactMatch <{_QUDT[u.slug]}>")

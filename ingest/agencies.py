@@ -34,6 +34,7 @@ __all__ = ["extract_agencies", "agency_info", "AgencyInfo"]
 _LEVEL = (r"(?<![全各本该省市区县乡镇村两三四五上下分社小园城景片辖山试新校库牧郊街老矿灾都超门夜股湖港团])"
           r"(?:街道|省|市|区|县|镇|乡|州|旗)")
 _NOUN = "[省市区县州旗]"
+_NOUN_CODES = {"省": "p", "市": "c", "区": "d", "县": "x", "镇": "t", "乡": "s", "街道": "j", "州": "z", "旗": "q"}
 _NATIONAL = {
     "党中央": ("party", None), "中共中央办公厅": ("party-office", None), "中央办公厅": ("party-office", None),
     "中共中央": ("party", None), "国务院办公厅": ("general-office", None), "国务院法制办公室": ("dept", "legal-affairs-office"),
@@ -68,7 +69,7 @@ def _dept_alternation() -> str:
 def _body_pattern() -> str:
     d = _dept_alternation()
     return (
-        rf"(?P<lbg>委(?:全面)?依法治{_NOUN}委员会)(?P<lbgoff>办公室)?"
+        rf"(?P<lbg>委(?:全面)?依法治{_NOUN}(?:委员会|委(?![员托])))(?P<lbgoff>办公室)?"
         rf"|(?P<lbgoff2>委?依法治{_NOUN}办)"
         r"|(?P<standing>委常委会)"
         r"|委(?P<partydept>组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委|机构编制委员会办公室|编办)"
@@ -136,6 +137,9 @@ class _Linker:
         for d in self.chain:
             if d.noun == noun or (noun == "市" and d.level == "prefecture") or (noun == "州" and d.name.endswith("州")):
                 return d, 0.9
+        if self.j_div is None:  # jurisdiction unknown: one placeholder division per level noun of this report
+            level = {"省": "province", "镇": "township", "乡": "township", "街道": "township"}.get(noun, "county")
+            return Division(f"x{self.doc.sha256[:8]}-{_NOUN_CODES.get(noun, 'o')}", noun, level, None), 0.3
         return None, 0.3
 
     def place_owner(self, text: str) -> tuple[Division | None, float]:
@@ -278,7 +282,8 @@ def extract_agencies(doc: Doc) -> None:
         info, conf = _link(m, lk)
         if info is None:
             continue
-        out.append(AgencyMention(text=doc.text[start:end], start=start, end=end, iri=info.iri,
+        iri = "" if info.division_code.startswith("x") else info.iri  # unresolved: no canonical IRI
+        out.append(AgencyMention(text=doc.text[start:end], start=start, end=end, iri=iri,
                                  name=info.name_zh, type=info.type, confidence=round(conf, 2)))
     doc.agencies = out
 

@@ -81,7 +81,9 @@ def _register(info: AgencyInfo) -> AgencyInfo:
 
 
 def _place(d: Division) -> str:
-    return "" if d.code == "cn" else divisions.qualified_name(d.code)
+    if d.code == "cn":
+        return ""
+    return divisions.qualified_name(d.code) or d.name  # an unresolved division keeps its own name
 
 
 _EN_LEVEL = (("特别行政区", "SAR"), ("自治区", "Autonomous Region"), ("自治州", "Autonomous Prefecture"),

@@ -183,3 +183,13 @@ def test_full_party_names_national_organs_and_document_numbers() -> None:
     assert got["中央政法委"] == "cn/party/political-legal-affairs" and got["中宣部"] == "cn/party/party-publicity"
     assert got["司法厅"] == "140000/gov/justice"  # a 厅 belongs to the province
     assert not {"国办", "人社部", "国务院"} & set(got)  # document numbers
+
+
+def test_unknown_jurisdiction_keeps_mentions_without_iri() -> None:
+    d = extract_text("2023年区五年法治政府建设工作情况报告\n五年来,*区严格落实职责。市委全面依法治市工作会议精神。"
+                     "区委依法治区委抓总,区委依法治区办督促,区政府、区司法局落实。\n")
+    assert d.meta.jurisdiction is None
+    by = {a.text: a for a in d.agencies}
+    assert {"市委", "区委依法治区委", "区委依法治区办", "区政府", "区司法局"} <= set(by)
+    assert all(a.iri == "" and a.confidence < 0.5 for a in d.agencies)  # unresolved: named, typed, not linked
+    assert by["区司法局"].type == "justice"

@@ -199,14 +199,15 @@ _ADDRESSEE = re.compile(r"(?:尊敬的)?([^,。;:!?《》“”\d]{2,40}):")
 def _extract_addressee(doc: Doc, body: list[Line], after: int) -> None:
     """An opening line such as ``县委、县政府:`` right after the title."""
     norm, text, meta = doc.norm, doc.text, doc.meta
-    for ln in body[after : after + 2]:
+    opening = _opening_lines(norm, body)
+    for ln in body[after : min(after + 2, opening)]:
         m = _ADDRESSEE.fullmatch(norm, ln.lstart, ln.rend)
-        if not m or re.search(r"如下|报告|现将|根据", m.group(1)):
+        if not m or re.search(r"如下|报告|现将|根据", m.group(1)) or _MARKER_START.match(m.group(1)):
             continue
         names: list[str] = []
         pos = m.start(1)
-        for part in re.split(r"([、,和及与])", norm[m.start(1) : m.end(1)]):
-            if part and part not in "、,和及与":
+        for part in re.split(r"([、,])", norm[m.start(1) : m.end(1)]):  # not 和: 人力资源和社会保障局
+            if part and part not in "、,":
                 names.append(text[pos : pos + len(part)].strip())
             pos += len(part)
         names = [n for n in names if n]

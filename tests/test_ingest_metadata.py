@@ -152,3 +152,10 @@ def test_title_year_skips_cited_titles_and_ranges():
     m = meta_of("某县贯彻落实《法治政府建设实施纲要(2021-2025年)》2022年度情况报告\n2022年,我县依法行政。")
     assert m.year == 2022
     assert meta_of("某县2021—2025年规划实施和2022年度法治政府建设情况报告\n我县依法行政。").year == 2022
+
+
+def test_addressee_is_an_opening_line_only():
+    m = meta_of("某县2022年法治政府建设情况报告\n某市人力资源和社会保障局、某县人民政府:\n2022年,我局依法行政。")
+    assert m.addressee == ["某市人力资源和社会保障局", "某县人民政府"]
+    m = meta_of("某县2022年法治政府建设情况报告\n2022年,我局依法行政,取得成效。\n一、主要工作:\n")
+    assert m.addressee == []

@@ -4,7 +4,7 @@ Breakdown grammar (ANNOTATION §8 ``parts_of``):
 
 * **cue**: a total, then 其中 / 分别 / 包括 (in the same sentence, or opening the next one), then
   parts in the total's unit up to the end of that sentence; the parts may be a subset (sum ≤ total);
-* **list**: a total followed directly by ``,``/``:`` and a run of at least two figures in its unit,
+* **list**: a total followed directly by ``,``/``:``/``(`` and a run of at least two figures in its unit,
   in the same sentence, that add up exactly to the total (53件,办结33件、积极解决16件、暂无法解决4件).
 
 Rates: a percentage whose value is ``sum(numerator) / denominator × 100`` at its written precision,
@@ -111,7 +111,7 @@ def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
     for t, total in enumerate(figures):
         if not _linkable(total) or total.part_of is not None or t in totals:
             continue
-        if not re.match(r"[ \t]*[,，:：]", norm[total.end : total.end + 3]):
+        if not re.match(r"[ \t]*[,，:：(]", norm[total.end : total.end + 3]):
             continue
         if _STAGE.match(norm[total.end : total.end + 8].lstrip(" \t,，:：")):
             continue  # 收到20件,受理15件,审结5件: successive stages, not parts

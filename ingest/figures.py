@@ -266,11 +266,11 @@ def _measure(text: str, start: int, end: int, prev_end: int) -> str:
     then the counted noun after it when the figure precedes its noun (认领5476项行政权力事项)."""
     lo = max(prev_end, start - 40)
     head = _HEAD_RE.search(text, lo, start).group(0)  # type: ignore[union-attr]
-    head = _MARKER_END_RE.sub("", _LEAD_STRIP.sub("", head).strip()).rstrip()
+    head = _MARKER_END_RE.sub("", _LEAD_STRIP.sub("", head).strip()).strip(" ()（）")
     if not re.search(r"\w", head):
         head = ""
     tail = _TAIL_RE.match(text, end, min(len(text), end + 30)).group(0).strip()  # type: ignore[union-attr]
-    if tail and not re.fullmatch(r"以上|左右|以内|以下", tail):
+    if tail and not re.fullmatch(r"以上|左右|以内|以下", tail) and tail[0] not in "(（)）":
         return head + tail
     return head
 

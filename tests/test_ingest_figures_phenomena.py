@@ -1,0 +1,195 @@
+"""Figure phenomena on small crafted inputs: units, scaling, qualifiers, distractors, breakdowns, rates."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.figures import extract_figures
+from ingest.model import Doc, Figure
+
+
+def figs(text: str) -> list[Figure]:
+    doc = Doc.from_text(text)
+    extract_figures(doc)
+    for f in doc.figures:
+        assert doc.text[f.start : f.end] == f.text
+    return doc.figures
+
+
+def triples(text: str) -> list[tuple[str, float, str]]:
+    return [(f.text, f.value, f.unit) for f in figs(text) if not f.optional]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年罚没款1.2亿元。", [("1.2亿元", 1.2, "亿元")]),
+        ("挽回经济损失320.5万元。", [("320.5万元", 320.5, "万元")]),
+        ("受众群众3.5万人次。", [("3.5万人次", 35000, "人次")]),
+        ("办理1.2万件。", [("1.2万件", 12000, "件")]),
+        ("发放宣传资料2万余份。", [("2万余份", 20000, "份")]),
+        ("支付费用三万元。", [("三万元", 3, "万元")]),
+        ("召开常务会议十二次。", [("十二次", 12, "次")]),
+        ("开展专题学法二十余次。", [("二十余次", 20, "次")]),
+        ("召开联席会议两次。", [("两次", 2, "次")]),
+        ("共有执法人员1,235名。", [("1,235名", 1235, "名")]),
+        ("办理 53 件。", [("53 件", 53, "件")]),
+        ("办理时限压缩至5个工作日。", [("5个工作日", 5, "个工作日")]),
+        ("下降2.1个百分点。", [("2.1个百分点", 2.1, "个百分点")]),
+        ("增长1.5倍。", [("1.5倍", 1.5, "倍")]),
+        ("累计培训1200余人次,覆盖30多家企业。", [("1200余人次", 1200, "人次"), ("30多家", 30, "家")]),
+        ("复议纠错率由40%降低至38%。", [("40%", 40, "%"), ("38%", 38, "%")]),
+        ("办结率达到95%以上。", [("95%以上", 95, "%")]),
+        ("流转土地500亩。", [("500亩", 500, "亩")]),
+        ("办理１３件。", [("１３件", 13, "件")]),
+        ("辦理案件１３件,約20萬元。", [("１３件", 13, "件"), ("20萬元", 20, "萬元")]),
+    ],
+)
+def test_counts_amounts_rates(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "approx"),
+    [
+        ("办理70余项。", "more-than", True),
+        ("办理30多次。", "more-than", True),
+        ("每年支付逾20万元。", "more-than", True),
+        ("培训约300人次。", "approx", True),
+        ("覆盖近3000户。", "approx", True),
+        ("时限不超过3个工作日。", "at-most", True),
+        ("占比不足50%。", "less-than", True),
+        ("超过100家。", "more-than", True),
+        ("达到95%以上。", "at-least", True),
+        ("办理53件。", "exact", False),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str, approx: bool) -> None:
+    (f,) = figs(text)
+    assert (f.qualifier, f.approx) == (qualifier, approx)
+    assert not f.text.startswith(("约", "近", "逾", "超", "不"))  # markers before the number stay outside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年,2019年10月1日起,2019年底,2020年1-6月,2021—2025年,20212025年,二〇二〇年度。",
+        "十九届四中全会,党的二十大,省第十二次党代会,十三届人大一次会议,中央全面依法治国委员会第一次会议。",
+        "第一季度,上半年,第四批,首批,首次,第一时间,第一责任人,排名全国第1位,位列前10名。",
+        "鲁政办发〔2019〕12号,[2020]5号,12·4宪法日,3·15,5G基站,2.0方案,新中国成立70周年。",
+        "《法治政府建设实施纲要(2015-2020年)》,《法治绍兴建设六大抓手实施方案》。",
+        "“十项行动”“成熟一项划转一项”“三联一共”“十大典型案例”“一次办好”。",
+        "坚持两手抓,一级抓一级,迈出坚实一步,每一项决策,多次主持,市四套班子。",
+        "落实三项制度,严格执行八项规定,推行一件事一次办,最多跑一次,一次性告知,一人一档,千家万户。",
+        "三年来,近三年,实施优化营商环境三年行动,数十次,上百次。",
+        "一、依法全面履行政府职能 (二)加强 3.深化改革 一是梳理",
+        "申请材料525",
+        "- 索 引 号:370405/2020-00025\n- 成文时间:2020年01月15日\n- 文 号:3件\n正文。",
+    ],
+)
+def test_distractors_are_not_figures(text: str) -> None:
+    assert triples(text) == []
+
+
+def test_optional_figures() -> None:
+    found = {(f.text, f.optional) for f in figs(
+        "规范运行镇村两级便民服务中心,区、镇两级,四级相互衔接,连续5年,四年年审人员,"
+        "每年年初召开一次专题会议,习近平总书记三次来陕考察重要讲话,提供24小时自助服务,召开会议两次。"
+    )}  # fmt: skip
+    assert found == {
+        ("两级", True), ("四级", True), ("5年", True), ("四年", True), ("一次", True),
+        ("三次", True), ("24小时", True), ("两次", False),
+    }  # fmt: skip
+
+
+def parts(fs: list[Figure], total: int) -> list[str]:
+    return [f.text for f in fs if f.part_of == total]
+
+
+def test_breakdown_with_cue_in_the_next_sentence_and_rate() -> None:
+    fs = figs(
+        "受理行政复议案件45件,审结42件,办结率100%。其中维持28件,撤销3件,确认违法2件,责令履行1件,"
+        "驳回5件,终止3件,综合纠错率14.29%。"
+    )
+    assert parts(fs, 1) == ["28件", "3件", "2件", "1件", "5件", "3件"]
+    assert parts(fs, 0) == []
+    rate = fs[-1]
+    assert rate.rate_of == {"numerator": [4, 5, 6], "denominator": 1}
+    assert fs[2].rate_of is None  # 办结率100%: its counts are not given
+
+
+def test_breakdown_as_a_list_right_after_the_total() -> None:
+    fs = figs("收到人大代表建议53件,办结33件、积极解决16件、暂无法解决4件;承办政协委员提案75件。")
+    assert parts(fs, 0) == ["33件", "16件", "4件"]
+    assert fs[4].part_of is None
+
+
+def test_breakdown_in_parentheses_and_with_baokuo() -> None:
+    assert parts(figs("调整事项54项(承接26项、取消24项、优化调整4项)。"), 0) == ["26项", "24项", "4项"]
+    assert parts(figs("设立调解组织45个,包括人民调解委员会30个、行业性调解组织15个。"), 0) == ["30个", "15个"]
+
+
+def test_subset_with_cue() -> None:
+    fs = figs("共培训800人次,其中领导干部120人次。")
+    assert parts(fs, 0) == ["120人次"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共开展执法监督检查4次、案卷评查1次,反馈并整改问题37条。",  # a shared verb, no total
+        "编发周报8期、提醒函22件、督办单71件、警示单1件。",
+        "重组20个审批窗口,分为5个模块。",  # not part-whole
+        "培训1期、2期,对786名领导干部进行了培训。",  # total in another unit
+        "收到申请20件,受理15件,审结5件。",  # successive stages
+        "共培训800人次,其中领导干部120名。",  # parts must share the unit
+        "办理案件10件,其中办结12件。",  # parts cannot exceed the total
+        "复议纠错率由40%降低至38%。",  # before/after pair
+    ],
+)
+def test_no_breakdown(text: str) -> None:
+    assert all(f.part_of is None for f in figs(text))
+
+
+def test_rate_from_a_single_count() -> None:
+    fs = figs("调解矛盾纠纷2358起,调解成功2301起,成功率97.58%。")
+    assert fs[2].rate_of == {"numerator": [1], "denominator": 0}
+    assert figs("办理行政应诉案件63件。负责人出庭应诉率87.5%。")[1].rate_of is None
+
+
+def test_indicators_on_crafted_sentences() -> None:
+    got = {f.text: f.indicator for f in figs(
+        "全年办理行政复议案件12件,行政应诉案件30件,行政机关负责人出庭应诉率100%,"
+        "制发规范性文件6件,主动公开政府信息3256条,办理法律援助案件420件,12345热线受理诉求5.6万件。"
+    )}  # fmt: skip
+    assert got == {
+        "12件": "recon-cases", "30件": "litigation", "100%": "head-appearance", "6件": "nf-issued",
+        "3256条": "info-disclosure", "420件": "legal-aid", "5.6万件": "hotline",
+    }  # fmt: skip
+
+
+def test_iris_fall_back_to_the_file_hash_and_use_the_report_key() -> None:
+    doc = Doc.from_text("办理53件,办结50件。")
+    extract_figures(doc)
+    assert doc.figures[0].iri.endswith(f"/id/obs/{doc.sha256[:16]}/0")
+    doc.meta.key = "370405-2019-gov"
+    extract_figures(doc)
+    assert [f.iri.rsplit("/id/", 1)[1] for f in doc.figures] == ["obs/370405-2019-gov/0", "obs/370405-2019-gov/1"]
+
+
+def test_uses_mention_spans_of_earlier_components() -> None:
+    from ingest.model import MechanismMention
+
+    doc = Doc.from_text("推行三项改革5项措施。")
+    doc.mechanisms.append(MechanismMention(text="三项改革5项措施", start=2, end=10, quoted=False))
+    extract_figures(doc)
+    assert doc.figures == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1" * 40 + "件", "9" * 100_000, "《" * 10_000 + "》" * 10_000, "“" * 5000 + "3件", "，。；" * 50_000, "一二三" * 50_000],
+)
+def test_pathological_inputs_are_safe(text: str) -> None:
+    # long digit runs are identifiers; numbers start only at run starts (no quadratic backtracking)
+    assert all(len(f.text) < 50 for f in figs(text))

@@ -14,7 +14,8 @@ QUOTE_CONTEXT = 8
 
 
 def _nni(n: int) -> Literal:
-    return Literal(n, datatype=XSD.nonNegativeInteger)
+    """An offset as ``xsd:integer`` (Oxigraph stores derived integer types as ``xsd:integer`` anyway)."""
+    return Literal(n, datatype=XSD.integer)
 
 
 class Spans:
@@ -91,8 +92,8 @@ def add_sections(g: Graph, doc: Doc, key: str, text_node: URIRef, spans: Spans) 
         g.add((node, RDF.type, NIF.Structure))
         g.add((node, FZ.sectionNumber, Literal(s.number)))
         g.add((node, DCTERMS.title, Literal(s.title, lang="zh")))
-        g.add((node, FZ.sectionLevel, Literal(max(1, s.level), datatype=XSD.positiveInteger)))
-        g.add((node, FZ.sectionOrder, Literal(i + 1, datatype=XSD.positiveInteger)))
+        g.add((node, FZ.sectionLevel, Literal(max(1, s.level), datatype=XSD.integer)))
+        g.add((node, FZ.sectionOrder, Literal(i + 1, datatype=XSD.integer)))
         g.add((node, NIF.referenceContext, text_node))
         g.add((node, NIF.beginIndex, _nni(s.start)))
         g.add((node, NIF.endIndex, _nni(s.end)))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -109,9 +110,10 @@ class _Table:
             if not line or line.startswith("#"):
                 continue
             county, _, names = line.partition("\t")
-            self.towns_of[county] = sorted(set(names.split()))
+            self.towns_of[county] = sorted(set(names.split()))  # index order fixes the pseudo-codes
             for t in self.towns_of[county]:
-                self.towns[t].append(county)
+                if len(re.sub(r"(?:街道|镇|乡|苏木)$", "", t)) >= 1 and len(t) >= 2:  # not the stray "街道"
+                    self.towns[t].append(county)
 
 
 @lru_cache(maxsize=1)

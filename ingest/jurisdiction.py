@@ -73,9 +73,11 @@ def _match_place(name: str, i: int, outer: list[Division]) -> tuple[int, list[Di
         short = [o for o in opts if o.level != "county"]
         if short and (i + k == len(name) or _body_follows(name, i + k) or name[i + k].isdigit()):
             return k, short
-        if piece.endswith(_TOWN_SUFFIX):
+        if outer and outer[-1].level == "township":
+            continue  # towns do not nest
+        if piece.endswith(_TOWN_SUFFIX) or (piece.endswith("街") and not name.startswith("街道", i + k)):
             county = outer[-1].code if outer and outer[-1].level == "county" else None
-            towns = divisions.towns(piece, county)
+            towns = divisions.towns(piece, county) or (divisions.towns(piece + "道", county) if piece.endswith("街") else [])
             if towns:
                 return k, towns
     return None
@@ -253,6 +255,24 @@ def doc_norm(s: str) -> str:
     return normalize(s)
 
 
+_TOWN_SELF = re.compile(r"(?:^|[,。\n])\s*(?:我|本|全)?(街道|镇|乡)(?:党工委|党委|按照|坚持|深入|认真|全面|积极|在)")
+
+
+def _town_by_stem(doc: Doc, county: str, noun: str) -> Division | None:
+    """The one town of ``county`` (of the kind ``noun``: 街道/镇/乡) whose name or stem (鱼复) the text uses."""
+    hits = []
+    for name in divisions.towns_in(county):
+        if noun and not name.endswith(noun):
+            continue
+        stem = re.sub(r"(?:街道|镇|乡)$", "", name)
+        if len(stem) >= 2 and stem in doc.norm:
+            hits.append(name)
+    if len(hits) != 1:
+        return None
+    found = divisions.towns(hits[0], county)
+    return found[0] if found else None
+
+
 def _fallback_division(doc: Doc, ctx: list[str], noun: str | None) -> tuple[Division | None, float]:
     """The most-named county-or-higher unit of the text (optionally with the level noun wanted)."""
     counts: dict[str, int] = {}
@@ -264,6 +284,8 @@ def _fallback_division(doc: Doc, ctx: list[str], noun: str | None) -> tuple[Divi
         if noun and d.noun != noun:
             continue
         counts[d.code] = doc.norm.count(name)
+    if not counts and noun:
+        return None, 0.0  # the report answers to a 区/县/市 that the text never names
     if not counts:
         return None, 0.0
     best = max(counts, key=lambda c: (counts[c], divisions.get(c).level == "county"))  # type: ignore[union-attr]
@@ -309,9 +331,18 @@ def resolve_jurisdiction(doc: Doc) -> None:
         evidence.append(f"pronoun 我{pron} ×{pron_n}")
     if div is None:
         sup = _superior_noun(doc)
-        div, conf = _fallback_division(doc, ctx, sup if body == "dept" else (pron if pron in ("县", "区", "市") else None))
+        m_self = _TOWN_SELF.search(doc.norm[:3000])
+        self_noun = pron if pron in ("街道", "镇", "乡") else (m_self.group(1) if m_self else None)
+        town_self = self_noun is not None
+        wanted = sup if body == "dept" or town_self else (pron if pron in ("县", "区", "市") else None)
+        div, conf = _fallback_division(doc, ctx, wanted)
         if div is not None:
             evidence.append(f"most-named place {div.name}")
+        if div is not None and town_self and div.level in ("county", "prefecture"):
+            town = _town_by_stem(doc, div.code, self_noun or "")
+            if town is not None:
+                div, body = town, "gov"
+                evidence.append(f"town named by its stem: {town.name}")
     if body is None and div is not None:
         body = "gov"
     if body == "dept" and dept is None:

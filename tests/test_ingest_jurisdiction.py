@@ -107,3 +107,17 @@ def test_bureau_known_only_as_wo_ju() -> None:
              "县教育局统一部署,市教育局指导。现将我局有关情况报告如下:\n")
     assert d.meta.jurisdiction == "陵川县教育局"
     assert d.meta.confidence["jurisdiction"] < 0.5 and "我局" in d.meta.evidence["jurisdiction"]
+
+
+def test_street_named_by_its_stem_under_the_county_the_text_names() -> None:
+    d = _doc("为进一步加强法治政府建设,2021年来,街道按照《奉节县法治政府建设实施方案》的要求,"
+             "开拓鱼复法治建设新征程。现将2021年工作情况报告如下。\n一、主要举措\n街道平安办发放宣传资料。\n")
+    assert d.meta.jurisdiction == "奉节县鱼复街道办事处" and d.meta.level == "township"
+
+
+def test_guangzhou_style_jie_and_homonym_streets() -> None:
+    d = _doc("2021年,洛浦街在区委、区政府的正确领导下,全面推进法治政府建设工作。现将洛浦街2021年度法治政府建设工作情况报告如下:\n")
+    assert d.meta.jurisdiction == "番禺区洛浦街道办事处"
+    d = _doc("2021年,新华街道坚持以习近平新时代中国特色社会主义思想为指导,学习了韶关市全面依法治市工作要点和"
+             "武江区全面依法治区工作要点。现将2021年度工作推进情况报告如下:\n")
+    assert d.meta.jurisdiction == "武江区新华街道办事处"  # many 新华街道: the places named decide

@@ -128,6 +128,7 @@ def label_index() -> dict[str, Concept]:
     return index
 
 
+@lru_cache(maxsize=8192)
 def lookup(name: str) -> Concept | None:
     """The seed concept a name denotes (also after dropping a generic tail like 改革), if any."""
     index = label_index()

@@ -26,6 +26,12 @@ _TITLE = re.compile(r"《[^《》]{1,400}》")
 _CONTEXT = 6
 
 
+def _known(name: str) -> object:
+    """The seed concept of a name (looked up through the module so tests can switch it off)."""
+    return lookup(name)
+
+
+@lru_cache(maxsize=4096)
 def mechanism_iri(name: str) -> tuple[str, str]:
     """(IRI, preferred label) of the mechanism a name denotes: a seed concept or a minted one."""
     known = lookup(name)
@@ -48,7 +54,7 @@ def extract_mechanisms(doc: Doc) -> None:
         quoted.append((m.start(), m.end()))
         text = doc.text[start:end]
         category = None
-        if lookup(name) is None:
+        if _known(name) is None:
             category = classify_quote(name, norm[max(lo, m.start() - _CONTEXT) : m.start()], norm[m.end() : m.end() + _CONTEXT])
         if category is not None:
             doc.quoted_other.append(QuotedOther(text=text, start=start, end=end, category=category))
@@ -60,14 +66,20 @@ def extract_mechanisms(doc: Doc) -> None:
     doc.mechanisms.sort(key=lambda x: (x.start, x.end))
 
 
+#: An unquoted label followed by one of these is part of an agency's name (区综合行政执法大队).
+_ORG_AFTER = re.compile(r"(大队|支队|中队|队|局|中心|办公室|办|所|科|站|处)")
+
+
 def _unquoted(doc: Doc, lo: int, blocked: list[tuple[int, int]]) -> list[MechanismMention]:
-    """Unquoted mentions of seed concepts, outside the blocked spans (quotes, titles)."""
+    """Unquoted mentions of seed concepts, outside the blocked spans (quotes, titles) and agency names."""
     pattern, by_label = _label_matcher()
+    mask = bytearray(len(doc.norm) + 1)
+    for bs, be in blocked:
+        mask[bs:be] = b"\x01" * (be - bs)
     out: list[MechanismMention] = []
-    blocked.sort()
     for m in pattern.finditer(doc.norm, lo):
         s, e = m.span()
-        if any(bs < e and s < be for bs, be in blocked):
+        if mask[s] or mask[e - 1] or _ORG_AFTER.match(doc.norm, e):
             continue
         c = by_label[m.group(0)]
         out.append(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from fazhi.iri import short_hash
 
 _NON_SLUG = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=16384)
 def pinyin_slug(text: str, max_len: int = 60) -> str:
     """``双随机一公开`` → ``shuang-sui-ji-yi-gong-kai``; long names are cut and get a hash suffix.
 

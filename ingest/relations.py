@@ -21,7 +21,9 @@ year reported on). Agencies, documents and mechanisms come from ``doc.agencies``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ingest.mechanisms import unquoted_labels
 from ingest.model import AgencyMention, Doc, MechanismMention, RegulationMention, Relation
@@ -38,25 +40,60 @@ _TRANSFER = re.compile(r"(划转|划入|移交)")
 _ISSUE = re.compile(r"(印发|制定|出台|制发|颁布|发布|编制|起草|签订|修订|修改)")
 _ADOPT = re.compile(r"(全面推行|推行|深化|全面落实|落实|实施|推进|探索|坚持发展|发展|建立健全|建立|健全|完善|执行|开展|推广)")
 _GAP = re.compile(r"^[^,，、。;；:：“”《》]{0,6}$")
+_TO = re.compile(r"(到|至|给|入|由)")
+_LIST_GLUE = re.compile(r"》[、和及与]?《")
+_STOPS = "。;；!！?？\n"
+
+
+@dataclass
+class _Ctx:
+    """A document with its mentions indexed by position."""
+
+    doc: Doc
+    agencies: _Index
+    regulations: _Index
+    mechanisms: _Index
+    in_title: bytearray  # 1 where a position lies inside a 《》 title
+    issuer: str
 
 
 def extract_relations(doc: Doc) -> None:
     """Fill ``doc.relations``."""
     lo = doc.meta.header_end or 0
-    issuer = _issuer_iri(doc)
+    in_title = bytearray(len(doc.norm) + 1)
+    for r in doc.regulations:
+        in_title[r.start : r.end] = b"\x01" * (r.end - r.start)
+    ctx = _Ctx(doc, _Index(doc.agencies), _Index(doc.regulations), _Index(doc.mechanisms), in_title, _issuer_iri(doc))
     for m in _CLAUSE.finditer(doc.norm, lo):
-        _events(doc, m.start(), m.end())
+        if ctx.agencies.inside(m.start(), m.end()):
+            _events(ctx, m.start(), m.end())
     for m in _SUBCLAUSE.finditer(doc.norm, lo):
-        _issued(doc, m.start(), m.end(), issuer)
-        _adopted(doc, m.start(), m.end(), issuer)
+        _issued(ctx, m.start(), m.end())
+        _adopted(ctx, m.start(), m.end())
     for r in doc.regulations:
         if doc.meta.iri and r.iri:
             doc.relations.append(Relation("cites", r.start, r.end, r.text, doc.meta.iri, [r.iri]))
-    _names(doc)
+    _names(ctx)
 
 
-def _inside(items: Sequence[AgencyMention | RegulationMention | MechanismMention], s: int, e: int) -> list:
-    return sorted((x for x in items if s <= x.start and x.end <= e and x.iri), key=lambda x: x.start)
+class _Index:
+    """Mentions sorted by start, for the mentions inside a span in O(log n + k)."""
+
+    def __init__(self, items: Sequence[AgencyMention | RegulationMention | MechanismMention]) -> None:
+        self.items = sorted((x for x in items if x.iri), key=lambda x: (x.start, x.end))
+        self.starts = [x.start for x in self.items]
+
+    def inside(self, s: int, e: int) -> list:
+        """Mentions within ``[s, e)``."""
+        return [x for x in self.starting(s, e) if x.end <= e]
+
+    def starting(self, s: int, e: int) -> list:
+        """Mentions that start within ``[s, e)``."""
+        i, out = bisect_left(self.starts, s), []
+        while i < len(self.items) and self.items[i].start < e:
+            out.append(self.items[i])
+            i += 1
+        return out
 
 
 def _rel(doc: Doc, kind: str, s: int, e: int, subject: str, objects: list[str], verb: str) -> None:
@@ -72,15 +109,11 @@ def _rel(doc: Doc, kind: str, s: int, e: int, subject: str, objects: list[str], 
     doc.relations.append(Relation(kind, s, s + len(text), text, subject, list(dict.fromkeys(objects)), attrs))
 
 
-def _sentence(norm: str, s: int, e: int) -> tuple[int, int]:
-    """The sentence around ``[s, e)`` (between 。；！？ or line breaks)."""
-    start = max(norm.rfind(c, 0, s) for c in "。;；!！?？\n") + 1
-    ends = [i for c in "。;；!！?？\n" if (i := norm.find(c, e)) >= 0]
-    return start, min(ends, default=len(norm))
-
-
-def _in_title(doc: Doc, pos: int) -> bool:
-    return any(r.start <= pos < r.end for r in doc.regulations)
+def _sentence(norm: str, s: int, e: int, reach: int = 300) -> tuple[int, int]:
+    """The sentence around ``[s, e)`` (between 。；！？ or line breaks, at most ``reach`` further)."""
+    start = max(norm.rfind(c, max(0, s - reach), s) for c in _STOPS) + 1
+    ends = [i for c in _STOPS if (i := norm.find(c, e, e + reach)) >= 0]
+    return max(start, s - reach), min(ends, default=min(len(norm), e + reach))
 
 
 def _issuer_iri(doc: Doc) -> str:
@@ -92,15 +125,12 @@ def _issuer_iri(doc: Doc) -> str:
     return ""
 
 
-def _events(doc: Doc, s: int, e: int) -> None:
+def _events(ctx: _Ctx, s: int, e: int) -> None:
     """Organisational change events stated in one clause."""
-    norm = doc.norm
-    agencies = _inside(doc.agencies, s, e)
-    if not agencies:
-        return
+    doc, norm = ctx.doc, ctx.doc.norm
     for sub in _SUBCLAUSE.finditer(norm, s, e):
         ss, se = sub.span()
-        subs = [a for a in agencies if ss <= a.start and a.end <= se]
+        subs = ctx.agencies.inside(ss, se)
         if not subs:
             continue
         if m := _RENAME.search(norm, ss, se):
@@ -121,64 +151,61 @@ def _events(doc: Doc, s: int, e: int) -> None:
             continue
         for pattern, kind in ((_ESTABLISH, "establishment"), (_ABOLISH, "abolition")):
             for m in pattern.finditer(norm, ss, se):
-                target = next((a for a in subs if a.start >= m.end() and _GAP.match(norm[m.end() : a.start])), None)
-                if target is not None and not (kind == "establishment" and _MERGE.search(norm, ss, se)):
+                near = [a for a in ctx.agencies.starting(m.end(), min(se, m.end() + 8)) if a.end <= se]
+                target = next((a for a in near if _GAP.match(norm[m.end() : a.start])), None)
+                if target is not None:
                     _rel(doc, kind, ss, se, target.iri, [], m.group(0))
                     break
         if m := _TRANSFER.search(norm, ss, se):
-            receivers = [a for a in subs if a.start >= m.end() and re.search(r"(到|至|给|入|由)", norm[m.end() : a.start])]
+            receivers = [a for a in subs if a.start >= m.end() and _TO.search(norm, m.end(), a.start)]
             if receivers:
                 givers = [a.iri for a in subs if a.end <= m.start() and a.iri != receivers[0].iri]
                 _rel(doc, "transfer", ss, se, receivers[0].iri, givers, m.group(0))
 
 
-def _issued(doc: Doc, s: int, e: int, issuer: str) -> None:
+def _issued(ctx: _Ctx, s: int, e: int) -> None:
     """Documents issued or revised in one sub-clause: a verb followed by one or more 《》 titles."""
-    titles = _inside(doc.regulations, s, e)
-    if not titles:
-        return
-    for m in _ISSUE.finditer(doc.norm, s, e):
-        if _in_title(doc, m.start()):
+    doc, norm = ctx.doc, ctx.doc.norm
+    for m in _ISSUE.finditer(norm, s, e):
+        if ctx.in_title[m.start()]:
             continue
-        following = [t for t in titles if t.start > m.end()]
-        if not following or not _GAP.match(doc.norm[m.end() : following[0].start - 1]):
+        near = [t for t in ctx.regulations.starting(m.end(), min(e, m.end() + 8)) if t.end <= e]
+        if not near or not _GAP.match(norm[m.end() : near[0].start - 1]):
             continue
-        objects = [following[0].iri]
-        for prev, nxt in zip(following, following[1:], strict=False):  # 《A》《B》、《C》和《D》
-            if re.fullmatch(r"》[、和及与]?《", doc.norm[prev.end : nxt.start]):
-                objects.append(nxt.iri)
-            else:
+        objects, last = [near[0].iri], near[0]
+        while True:  # 《A》《B》、《C》和《D》
+            nxt = [t for t in ctx.regulations.starting(last.end + 1, min(e, last.end + 4)) if t.end <= e]
+            if not nxt or not _LIST_GLUE.fullmatch(norm, last.end, nxt[0].start):
                 break
-        actor = [a for a in _inside(doc.agencies, s, m.start())]
+            objects.append(nxt[0].iri)
+            last = nxt[0]
+        actor = ctx.agencies.inside(max(s, m.start() - 60), m.start())
         kind = "revised" if m.group(0) in ("修订", "修改") else "issued"
-        _rel(doc, kind, s, e, actor[-1].iri if actor else issuer, objects, m.group(0))
+        _rel(doc, kind, s, e, actor[-1].iri if actor else ctx.issuer, objects, m.group(0))
 
 
-def _adopted(doc: Doc, s: int, e: int, issuer: str) -> None:
+def _adopted(ctx: _Ctx, s: int, e: int) -> None:
     """A mechanism adopted in one sub-clause: an adoption verb shortly before the mechanism's name."""
-    mechs = _inside(doc.mechanisms, s, e)
-    for x in mechs:
-        if _in_title(doc, x.start):
+    doc = ctx.doc
+    for x in ctx.mechanisms.inside(s, e):
+        if ctx.in_title[x.start]:
             continue
-        before = doc.norm[s : x.start - (1 if x.quoted else 0)]
-        verb = None
-        for m in _ADOPT.finditer(before):
-            if _GAP.match(before[m.end() :]):
-                verb = m.group(0)
-                break
+        before = doc.norm[max(s, x.start - 14) : x.start - (1 if x.quoted else 0)]
+        verb = next((m.group(0) for m in _ADOPT.finditer(before) if _GAP.match(before[m.end() :])), None)
         if verb is None:
             continue
-        actor = [a for a in _inside(doc.agencies, s, x.start)]
-        subject = actor[-1].iri if actor else issuer
+        actor = ctx.agencies.inside(max(s, x.start - 60), x.start)
+        subject = actor[-1].iri if actor else ctx.issuer
         if subject:
             _rel(doc, "adopted", s, e, subject, [x.iri], verb)
 
 
-def _names(doc: Doc) -> None:
+def _names(ctx: _Ctx) -> None:
     """Documents whose title names a mechanism (quoted inside the title, or a known label)."""
     pattern, by_label = unquoted_labels()
-    for r in doc.regulations:
-        found = [x.iri for x in doc.mechanisms if r.start <= x.start and x.end <= r.end and x.iri]
-        found += [iri for lab in pattern.findall(doc.norm, r.start, r.end) if (iri := by_label[lab])]
+    norm = ctx.doc.norm
+    for r in ctx.doc.regulations:
+        found = [x.iri for x in ctx.mechanisms.inside(r.start, r.end)]
+        found += [by_label[lab] for lab in pattern.findall(norm, r.start, r.end)]
         for iri in dict.fromkeys(found):
-            doc.relations.append(Relation("names", r.start, r.end, r.text, r.iri, [iri], {}))
+            ctx.doc.relations.append(Relation("names", r.start, r.end, r.text, r.iri, [iri], {}))

@@ -116,7 +116,8 @@ def test_street_named_by_its_stem_under_the_county_the_text_names() -> None:
 
 
 def test_guangzhou_style_jie_and_homonym_streets() -> None:
-    d = _doc("2021年,洛浦街在区委、区政府的正确领导下,全面推进法治政府建设工作。现将洛浦街2021年度法治政府建设工作情况报告如下:\n")
+    d = _doc("2021年,洛浦街在区委、区政府的正确领导下,根据《广东省法治政府建设情况定期报告规定》,全面推进法治政府建设工作。"
+             "现将洛浦街2021年度法治政府建设工作情况报告如下:\n")  # 洛浦街道 also in 洛阳: 广东省 decides
     assert d.meta.jurisdiction == "番禺区洛浦街道办事处"
     d = _doc("2021年,新华街道坚持以习近平新时代中国特色社会主义思想为指导,学习了韶关市全面依法治市工作要点和"
              "武江区全面依法治区工作要点。现将2021年度工作推进情况报告如下:\n")

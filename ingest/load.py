@@ -11,9 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fazhi.config import DEFAULT_MAX_BYTES
-from fazhi.namespaces import ENTITIES_GRAPH, VOCAB_GRAPH, report_graph, validation_graph
-from fazhi.store import Store, StoreError, open_store
-from ingest.decode import InputError
+from fazhi.namespaces import ENTITIES_GRAPH, VOCAB_GRAPH
+from fazhi.store import LocalStore, Store, StoreError, open_store
 
 
 @dataclass
@@ -84,12 +83,17 @@ def ingest_paths(
     keep_invalid: bool = False,
     jobs: int = 1,
     progress: bool = True,
+    bulk: bool = False,
 ) -> Summary:
-    """Ingest every report under ``paths`` into the store; never raises for a bad report."""
+    """Ingest every report under ``paths`` into the store; never raises for a bad report.
+
+    ``jobs`` > 1 spreads extraction, RDF mapping and validation over that many processes (the store
+    writes stay in this process, in input order). ``bulk`` loads through N-Quads files and
+    ``pyoxigraph.Store.bulk_load`` instead of one atomic update per report (local stores only).
+    """
     from tqdm import tqdm
 
-    from ingest.pipeline import extract_file
-    from ingest.to_rdf import doc_to_rdf
+    from ingest.parallel import ReportResult, Task, process_reports
 
     t0 = time.perf_counter()
     files, failures = find_reports(paths)
@@ -104,38 +108,43 @@ def ingest_paths(
         summary.failures.append((str(store_location), str(e)))
         return summary
     run_iri = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    tasks = (Task(str(p), sources.get(p, {}), run_iri, validate, keep_invalid, limit) for p in files)
+
+    def accept(result: ReportResult) -> bool:
+        """Count a result in the summary; whether it is to be loaded."""
+        if result.failure:
+            summary.failures.append((result.path, result.failure))
+            summary.violations += result.violations
+            summary.warnings.extend(result.warnings)
+            return False
+        summary.loaded += 1
+        summary.triples += result.triples
+        summary.warnings.extend(result.warnings)
+        return True
+
     try:
         load_vocab(store)
-        bar = tqdm(files, unit="report", disable=not progress or len(files) < 2, file=sys.stderr)
-        for path in bar:
-            bar.set_postfix_str(path.name, refresh=False)
-            try:
-                doc = extract_file(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-                doc.source_info = sources.get(path, {})
-                rdf = doc_to_rdf(doc, run_id=run_iri)
-                replace = {report_graph(rdf.key): rdf.report.serialize(format="nt")}
-                if validate:
-                    from shapes.validate import validate_report
+        results = process_reports(tasks, jobs=jobs)
+        bar = tqdm(results, total=len(files), unit="report", disable=not progress or len(files) < 2, file=sys.stderr)
+        if bulk and isinstance(store, LocalStore):
+            from ingest.bulk import bulk_load_results
 
-                    outcome = validate_report(rdf)
-                    replace[validation_graph(rdf.key)] = outcome.graph.serialize(format="nt")
-                    summary.warnings.extend(f"{path}: {m}" for m in outcome.messages(min_severity="Warning"))
-                    if outcome.violations and not keep_invalid:
-                        summary.violations += outcome.violations
-                        raise InputError(
-                            f"{outcome.violations} SHACL violation(s); not loaded (first: {outcome.first_violation()})"
-                        )
-                store.replace_graphs(replace, merge={str(ENTITIES_GRAPH): rdf.entities.serialize(format="nt")})
-                summary.loaded += 1
-                summary.triples += len(rdf.report) + len(rdf.entities)
-                summary.warnings.extend(doc.warnings)
-            except InputError as e:
-                msg = str(e)
-                summary.failures.append((str(path), msg.removeprefix(f"{path}: ")))
-            except StoreError as e:
-                summary.failures.append((str(path), f"store: {e}"))
-            except Exception as e:  # a bug must not stop the batch; report it with its type
-                summary.failures.append((str(path), f"internal error: {type(e).__name__}: {e}"))
+            try:
+                bulk_load_results(store, bar, accept)
+            except (OSError, SyntaxError, StoreError) as e:
+                summary.failures.append((store.location, f"bulk load: {e}"))
+        else:
+            for result in bar:
+                if result.failure:
+                    accept(result)
+                    continue
+                try:
+                    store.replace_graphs(result.replace(), merge={str(ENTITIES_GRAPH): result.entities_nt})
+                except StoreError as e:
+                    summary.failures.append((result.path, f"store: {e}"))
+                    continue
+                accept(result)
     finally:
         store.close()
     summary.seconds = time.perf_counter() - t0

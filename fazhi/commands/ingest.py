@@ -25,7 +25,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--keep-invalid", action="store_true", help="load reports even when their graph has SHACL violations"
     )
-    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes for extraction (default 1)")
+    p.add_argument(
+        "--jobs", "-j", type=int, default=1, help="worker processes for extraction, RDF and validation (default 1)"
+    )
+    p.add_argument(
+        "--bulk", action="store_true",
+        help="large batches: bulk-load N-Quads files (faster, not atomic per report; local stores only)",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
@@ -39,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         validate=not args.no_validate,
         keep_invalid=args.keep_invalid,
         jobs=args.jobs,
+        bulk=args.bulk,
         progress=not args.quiet,
     )
     summary.print()

@@ -90,6 +90,7 @@ def _body_pattern() -> str:
         r"|(?P<unit>党政综合办(?:公室)?)"
         r"|(?P<station>司法所|派出所)"
         rf"|(?P<dept>{d})(?![门长])(?P<depttail>党组(?!织)|党委)?"
+        r"|(?P<samejob>局|厅)(?![长面势部限])"
     )
 
 
@@ -213,6 +214,11 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         return (child(owner, "party-group", tail) if tail == "党组" else child(owner, "unit", tail)), 0.8
     body, dept = _body_of(m)
     place, level = g("place"), g("level")
+    if g("samejob"):  # 省局, 市局: the bureau of the reporting body's own type at that level
+        own = lk.j_body
+        if not level or own is None or own.kind != "department":
+            return None, 0.0
+        body, dept = "dept", own.type
     if place:
         div, conf = lk.place_owner(place)
     elif level:

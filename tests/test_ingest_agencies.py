@@ -193,3 +193,12 @@ def test_unknown_jurisdiction_keeps_mentions_without_iri() -> None:
     assert {"市委", "区委依法治区委", "区委依法治区办", "区政府", "区司法局"} <= set(by)
     assert all(a.iri == "" and a.confidence < 0.5 for a in d.agencies)  # unresolved: named, typed, not linked
     assert by["区司法局"].type == "justice"
+
+
+def test_sheng_ju_is_the_same_type_of_bureau_one_level_up() -> None:
+    got = _links("石柱土家族自治县市场监督管理局关于2022年法治政府建设情况的报告\n按照省局要求,现将我局情况报告如下:"
+                 "市局指导,县政府支持。全局干部学法。\n")
+    assert got["省局"] == "500000/gov/market-regulation" and got["市局"] == "500000/gov/market-regulation"
+    assert got["石柱土家族自治县市场监督管理局"] == "500240/gov/market-regulation" and "全局" not in got
+    gov = _links("台儿庄区人民政府关于2019年度法治政府建设情况的报告\n按照市局要求开展工作。\n")
+    assert "市局" not in gov  # a government report has no "own type" of bureau

@@ -196,9 +196,11 @@ def test_unknown_jurisdiction_keeps_mentions_without_iri() -> None:
 
 
 def test_sheng_ju_is_the_same_type_of_bureau_one_level_up() -> None:
-    got = _links("石柱土家族自治县市场监督管理局关于2022年法治政府建设情况的报告\n按照省局要求,现将我局情况报告如下:"
+    got = _links("泸西县市场监督管理局关于2022年法治政府建设情况的报告\n按照省局要求,现将我局情况报告如下:"
                  "市局指导,县政府支持。全局干部学法。\n")
-    assert got["省局"] == "500000/gov/market-regulation" and got["市局"] == "500000/gov/market-regulation"
-    assert got["石柱土家族自治县市场监督管理局"] == "500240/gov/market-regulation" and "全局" not in got
+    assert got["省局"] == "530000/gov/market-regulation" and got["市局"] == "532500/gov/market-regulation"
+    assert got["泸西县市场监督管理局"] == "532527/gov/market-regulation" and "全局" not in got
+    got = _links("石柱土家族自治县市场监督管理局关于2022年法治政府建设情况的报告\n按照省局、市局要求开展工作。\n")
+    assert "省局" not in got and got["市局"] == "500000/gov/market-regulation"  # 重庆: no province above
     gov = _links("台儿庄区人民政府关于2019年度法治政府建设情况的报告\n按照市局要求开展工作。\n")
     assert "市局" not in gov  # a government report has no "own type" of bureau

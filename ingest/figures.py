@@ -54,7 +54,7 @@ INNER_QUALIFIERS = {"余": "more-than", "多": "more-than"}
 UNIT_BLOCKERS: dict[str, str] = {
     "项": "目", "条": "例件款", "人": "民大员才口力事身格文性权均", "部": "门署分长委", "名": "称单额义",
     "场": "所地景馆合", "家": "庭长属乡", "户": "籍外口型", "期": "间限满刊末初中", "所": "有属得在以需",
-    "处": "理罚置分长室", "支": "持撑付出部", "批": "准复示评", "件": "事", "次": "性", "个": "体",
+    "处": "理罚置分长室", "支": "持撑付出部", "批": "准复示评", "次": "性", "个": "体",
     "种": "植养", "类": "型似", "本": "地级部区市县年单职次身着质源领", "张": "网图",
     "位": "置于", "起": "草来", "台": "账", "级": "抓", "年": "度底初末中级代", "天": "然",
     "米": "面", "笔": "录", "块": "状", "座": "谈", "封": "闭", "册": "子",
@@ -68,7 +68,8 @@ IDIOMS: tuple[str, ...] = (
     "八项规定", "一个中心", "两个基本点", "一件事", "一次办", "一次性", "一个窗口", "一枚印章",
     "一个机构", "一支队伍", "一张网", "一张图", "一张蓝图", "一张表", "一个流程", "一套材料",
     "一起", "一批", "一年", "一级", "一把", "一本账", "一站式", "一个也不能少", "两个条例",
-    "一份材料", "一次也不跑", "四套班子", "两套班子", "一个平台", "一张清单", "一个标准", "一个门", "一次告知",
+    "一份材料", "一次也不跑", "四套班子", "两套班子", "一个都不能少", "一个不少", "一条龙",
+    "一本通", "一支笔", "一把尺", "一张表单", "一个平台", "一张清单", "一个标准", "一个门", "一次告知",
 )
 #: Characters before a number that make it an ordinal, a rank, a label or part of a word.
 _ORDINAL_BEFORE = set("第前每初")
@@ -227,6 +228,8 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
         return True  # ranks
     if unit == "%" and re.search(r"(?:前|后)$", norm[max(0, c.start - 1) : c.start]):
         return True  # 前10% (a rank band)
+    if re.search(r"(?:浏览|点击|阅读|访问)(?:次数|量|数)?[:：]?\s*$", norm[max(0, c.start - 6) : c.start]):
+        return True  # page furniture: 浏览次数:1234次
     return False
 
 
@@ -255,7 +258,7 @@ _CLAUSE_BREAK = "，,。；;：:！!？?\n、"
 _LEAD_STRIP = re.compile(r"^[\s，,。；;：:、]*(?:其中|同时|并|共|累计|全年|以及|和|及)?[\s，,：:]*")
 
 
-_HEAD_RE = re.compile(rf"[^{_CLAUSE_BREAK}]*$")
+_HEAD_RE = re.compile(r"[^，,。；;：:！!？?\n]*$")  # a clause head may hold a 、 list (人大代表、政协委员)
 _TAIL_RE = re.compile(rf"[^{_CLAUSE_BREAK}]*")
 _SENTENCE_HEAD_RE = re.compile(r"[^。；;\n]*$")
 _MARKER_END_RE = re.compile("(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True)) + ")$")
@@ -266,6 +269,8 @@ def _measure(text: str, start: int, end: int, prev_end: int) -> str:
     then the counted noun after it when the figure precedes its noun (认领5476项行政权力事项)."""
     lo = max(prev_end, start - 40)
     head = _HEAD_RE.search(text, lo, start).group(0)  # type: ignore[union-attr]
+    if prev_end and start - len(head) == prev_end:
+        head = head.rsplit("、", 1)[-1]  # an item of a list of figures: 1期…、2期行政执法人员培训班
     head = _MARKER_END_RE.sub("", _LEAD_STRIP.sub("", head).strip()).strip(" ()（）")
     if not re.search(r"\w", head):
         head = ""
@@ -279,11 +284,17 @@ def _iri_key(doc: Doc) -> str:
     return doc.meta.key or doc.sha256[:16]
 
 
-def _context(text: str, start: int, end: int) -> str:
-    """Text for indicator cues: the sentence up to the figure, plus the counted noun after it."""
-    head = _SENTENCE_HEAD_RE.search(text, max(0, start - 60), start).group(0)  # type: ignore[union-attr]
-    tail = _TAIL_RE.match(text, end, min(len(text), end + 20)).group(0)  # type: ignore[union-attr]
-    return head + tail
+def _indicator(norm: str, f: Figure) -> str | None:
+    """The indicator whose cue is in the figure's clause (with its counted noun); when the figure ends
+    its clause (受理15件, 满意率100%), the rest of the sentence before it may give the cue."""
+    unit = normalize(f.unit)
+    head = _HEAD_RE.search(norm, max(0, f.start - 40), f.start).group(0)  # type: ignore[union-attr]
+    tail = _TAIL_RE.match(norm, f.end, min(len(norm), f.end + 20)).group(0)  # type: ignore[union-attr]
+    found = match_indicator(head + tail, unit)
+    if found is None and not tail.strip():
+        sentence = _SENTENCE_HEAD_RE.search(norm, max(0, f.start - 60), f.start).group(0)  # type: ignore[union-attr]
+        found = match_indicator(sentence, unit)
+    return found
 
 
 # --- the component ---------------------------------------------------------------------------------
@@ -318,8 +329,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     key = _iri_key(doc)
     for n, f in enumerate(figures):
         f.iri = instance("obs", key, str(n))
-        ctx = _context(norm, f.start, f.end)
-        f.indicator = match_indicator(ctx, normalize(f.unit))
+        f.indicator = _indicator(norm, f)
     for f in figures:  # parts take their total's indicator
         if f.part_of is not None and figures[f.part_of].indicator:
             f.indicator = figures[f.part_of].indicator

@@ -21,7 +21,7 @@ from ingest.model import Doc, MechanismMention, QuotedOther
 from ingest.pinyin_slug import pinyin_slug
 from ingest.quote_classes import classify_quote
 
-_QUOTE = re.compile(r"“([^“”]{1,200})”")
+_QUOTE = re.compile(r"“([^“”]{1,500})”")
 _TITLE = re.compile(r"《[^《》]{1,400}》")
 _CONTEXT = 6
 

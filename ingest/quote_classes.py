@@ -40,13 +40,14 @@ _HONOUR_BEFORE = re.compile(r"(获|获得|荣获|获评|评为|评选为|命名�
 _HONOUR_AFTER = re.compile(r"^(殊荣|称号|荣誉|荣誉称号|奖|奖项|表彰|提名)")
 _NAMED_TAIL = re.compile(
     r"(APP|App|app|平台|小程序|公众号|微信号|热线|专线|网站|系统|专栏|栏目|频道|节目|课堂|讲堂|讲坛|论坛|"
-    r"宣讲|宣讲团|培训班|训练营|服务站|工作站|工作室|调解室|驿站|e站|超市|直通车|服务包|大篷车|号|码|云|杯)$"
+    r"宣讲|宣讲团|培训班|训练营|服务站|工作站|工作室|调解室|驿站|e站|超市|直通车|服务包|大篷车|号|码|云|杯|"
+    r"广场|长廊|公园|街区|书屋|书吧|文化墙|茶馆|展馆|馆|中心|大厅|小屋|之家)$"
 )
 _NAMED_AFTER = re.compile(
     r"^(?:等)?(?:[0-9一二两三四五六七八九十百]+[场期个项次届])?"
     r"(APP|App|app|平台|小程序|公众号|热线|专线|网站|系统|专栏|栏目|频道|节目|培训班|研修班|训练营|班(?!子)|讲座|"
     r"讲堂|课堂|论坛|沙龙|比赛|大赛|竞赛|知识竞赛|晚会|展览|展演|书画|征文|微视频|微电影|品牌活动|品牌|"
-    r"通道|窗口|客户端|服务站|专区|账号|主题教育日)"
+    r"客户端|服务站|账号)"
     r"|^.{0,2}(平台|APP|App|app|小程序|公众号|客户端)"
 )
 _METAPHOR = re.compile(
@@ -58,10 +59,19 @@ _METAPHOR = re.compile(
     r"成绩单|体检|把脉|良方|药方|处方|温度|力度|速度|加速度|含金量|成色|颜值|源头活水|关键一招|"
     r"指南针|导航仪|度量衡|助推剂|强心剂|一盘棋|一张蓝图|全链条|闭环)$"
 )
-_ROLE = re.compile(r"^[\u4e00-\u9fff]{1,3}者$")
+_ROLE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,3}(?:者|佬|娘舅|大妈|大姐|阿姨|管家|保姆|小二|卫士|尖兵|哨兵|先锋|达人)|老[\u4e00-\u9fff]{1,2}"
+    r"|[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]{1,3})$"
+)
 _SET_LABEL = re.compile(rf"^(?:[{_NUM}]+号(?:[^工]*(?:建议|文件|令|公告|通知|案|报告|意见))?|[{_NUM}]+[库委院会长员官所室])$")
-_DOCUMENT = re.compile(r"^(?![一二两三四五六七八九十0-9])(?:.+(?:法典|条例)|.{2,}[^工方办做手想说看写用算]法)$")
-_GROUP_TAIL = re.compile(r"(企业|人员|人群|群体|对象|少数|老赖|一族|家庭|户|商户|代表一委员|一把手|^[\u4e00-\u9fff]{1,4}[员人])$")
+_DOCUMENT = re.compile(
+    r"^(?![一二两三四五六七八九十0-9])(?:.+(?:法典|条例)|.{2,}(?<!司|执|普|守|立|用|学|依|护|懂|说|讲|送|做|方|办|作|想|算|书|兵|技|疗|看|写|手)法)$"
+)
+_MEDIA = re.compile(r"^[^一二两三四五六七八九十0-9].*(日报|晚报|时报|报|网|电视台|广播电台|杂志|微博|抖音号|头条号)$")
+_GROUP_TAIL = re.compile(
+    r"((?<![进入到下])(?:企业|人员|人群|群体|对象|家庭|户|商户)|少数|老赖|一族|代表一委员|一把手|"
+    r"^[\u4e00-\u9fff]{1,4}[员人]|^[^一二两三四五六七八九十0-9][\u4e00-\u9fff]{0,2}(?:校长|书记|主任|顾问|专员|网格长))$"
+)
 _GROUP_AFTER = re.compile(r"^(企业|人员|人群|群体|对象|商户|场所|作坊|成员|干部|家庭|户)(?!清单|名单|白名单|黑名单|库)")
 _PROBLEM_WORD = re.compile(r"^(吃拿卡要|庸懒散|庸懒散慢|庸懒散拖|懒政怠政|推诿扯皮|四风|中梗阻|门难进|脸难看|事难办)$")
 _PROBLEM = re.compile(r"(难|慢|乱|差|烦|推诿|扯皮|不作为|乱作为|慢作为|吃拿卡要|庸懒散|主义|梗阻|繁|多头|重复)")
@@ -94,7 +104,7 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
         return "group"
     if _METAPHOR.match(q) or _ROLE.match(q):
         return "metaphor"
-    if _NAMED_TAIL.search(q) or _NAMED_AFTER.match(after) or _is_app_name(q):
+    if _NAMED_TAIL.search(q) or _NAMED_AFTER.match(after) or _MEDIA.match(q) or _is_app_name(q):
         return "named"
     if _SENTENCE.search(q) or (q.count(",") >= 2 and len(q) > 24) or _is_problem(q):
         return "quotation"
@@ -113,6 +123,6 @@ def _is_app_name(q: str) -> bool:
     """Short brand names of provincial or city apps: 渝快办, 浙里办, 粤省事, 赣服通, 凤鸣政策通."""
     if re.match(rf"^[{_NUM}]", q):
         return False  # 一网通, 一次办: numeral formulas are reforms
-    if len(q) <= 4 and q[-1] in "办通事" and any(ch in _PROVINCES for ch in q[:-1]):
+    if len(q) <= 4 and q[-1] in "办通事钉易" and any(ch in _PROVINCES for ch in q[:-1]):
         return True
-    return len(q) >= 4 and re.search(r"(政策通|服务通|办事通|e通|易办|快办|码上办)$", q) is not None
+    return len(q) >= 4 and re.search(r"(政策通|服务通|办事通|e通|易办|快办|码上办|码通|一点通|掌上通)$", q) is not None

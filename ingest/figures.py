@@ -73,6 +73,8 @@ IDIOMS: tuple[str, ...] = (
 )
 #: Characters before a number that make it an ordinal, a rank, a label or part of a word.
 _ORDINAL_BEFORE = set("第前每初")
+#: Classifiers that after a bare 一 make an indefinite article (一套, 一种, 一支, 一张, 一类, 一条 …).
+_ARTICLE_UNITS = {"套", "种", "支", "张", "类", "条", "批", "块", "股"}
 _WORD_BEFORE_CN = set("统唯之同万逐划合整专单进再又这那上下某哪任归一跑数几")
 
 
@@ -199,6 +201,11 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
         return True  # 第一次, 前10名, 每一项, 初一
     if c.chinese and before in _WORD_BEFORE_CN:
         return True  # 统一, 唯一, 之一, 进一步, 再一次, 跑一次
+    if c.chinese and c.num_text == "一":
+        if unit in _ARTICLE_UNITS:
+            return True  # 一套机制, 一种模式, 一支队伍: the indefinite article, not a count
+        if re.search(r"(?:作为|成为|是|为|属于)$", lead):
+            return True  # 作为一项重要工作
     blockers = UNIT_BLOCKERS.get(unit, "")
     if after and after in blockers:
         return True  # the unit starts a word: 3项目, 两条例, 人民
@@ -215,6 +222,8 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
             return True  # 三年行动 (a plan label), 5年前 (a time point), 三年来 (a reference period)
         if re.search(r"(?:近|过去|最近|这|前|后)$", norm[max(0, c.start - 2) : c.start]):
             return True  # 近三年 (a reference period)
+    if unit == "日" and (not re.match(r"(?:内|以内|之内)", norm[c.end : c.end + 2]) or "月" in lead[-1:]):
+        return True  # a day of the month (10月1日); 日 is a duration only in a time limit (15日内)
     if unit == "次" and re.match(r"(?:会议|全会|党代会|代表大会)", norm[c.end : c.end + 4]):
         if "届" in norm[max(0, c.start - 8) : c.start]:
             return True  # 十三届人大一次会议

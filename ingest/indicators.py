@@ -77,6 +77,7 @@ _UNIT_ROWS: list[tuple[str, str, str, str]] = [
     ("级", "ji", "level (of a hierarchy)", "level"),
     # durations
     ("天", "tian", "day", "duration"),
+    ("日", "ri", "day (in a time limit: 15日内)", "duration"),
     ("个工作日", "ge-gongzuori", "working day", "duration"),
     ("工作日", "gongzuori", "working day", "duration"),
     ("个月", "geyue", "month", "duration"),

@@ -163,7 +163,12 @@ def link_rates(figures: list[Figure], norm: str) -> None:
             if len(parts) <= 10:
                 for size in range(2, len(parts) + 1):
                     options.extend(c for c in combinations(parts, size) if c not in options)
-            options.extend((i,) for i in earlier if i != d and _unit(figures[i]) == _unit(den) and i not in parts)
+            # one other count in the denominator's unit (equal counts are too often a coincidence)
+            options.extend(
+                (i,)
+                for i in earlier
+                if i != d and _unit(figures[i]) == _unit(den) and i not in parts and figures[i].value != den.value
+            )
             found = next(
                 (o for o in options if _rate_matches(sum(figures[i].value for i in o), den.value, rate)), None
             )

@@ -211,6 +211,11 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
         return True  # the unit starts a word: 3项目, 两条例, 人民
     if c.chinese and any(norm.startswith(idiom, c.start) for idiom in IDIOMS):
         return True
+    rest = norm[c.end : c.end + 4].rstrip()
+    if rest and c.end + len(rest) >= len(norm.rstrip()) and any(
+        u.startswith(unit + rest) and u != unit + rest for u in UNITS
+    ):
+        return True  # the end of the text cuts the unit off: 5个工|
     if len(re.sub(r"\D", "", c.num_text)) > 12:
         return True  # a long digit run is an identifier, not a figure
     if unit == "年":

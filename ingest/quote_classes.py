@@ -41,7 +41,7 @@ _HONOUR_AFTER = re.compile(r"^(殊荣|称号|荣誉|荣誉称号|奖|奖项|表�
 _NAMED_TAIL = re.compile(
     r"(APP|App|app|平台|小程序|公众号|微信号|热线|专线|网站|系统|专栏|栏目|频道|节目|课堂|讲堂|讲坛|论坛|"
     r"宣讲|宣讲团|培训班|训练营|服务站|工作站|工作室|调解室|驿站|e站|超市|直通车|服务包|大篷车|号|码|云|杯|"
-    r"广场|长廊|公园|街区|书屋|书吧|文化墙|茶馆|展馆|馆|中心|大厅|小屋|之家)$"
+    r"广场|长廊|公园|街区|书屋|书吧|文化墙|茶馆|展馆|馆|中心|大厅|小屋|之家|礼包|宣传车|大巴|专车)$"
 )
 _NAMED_AFTER = re.compile(
     r"^(?:等)?(?:[0-9一二两三四五六七八九十百]+[场期个项次届])?"
@@ -113,8 +113,8 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
 
 def _is_problem(q: str) -> bool:
     """A description of a problem: every clause names a fault (门难进、脸难看、事难办; 形式主义、官僚主义)."""
-    if _PROBLEM_WORD.match(q):
-        return True
+    if _PROBLEM_WORD.match(q) or re.fullmatch(r"[\u4e00-\u9fff]{1,4}难", q):
+        return True  # 执行难, 融资难
     clauses = [c for c in re.split(r"[、,;]", q) if c]
     return len(clauses) >= 2 and all(_PROBLEM.search(c) for c in clauses)
 
@@ -123,6 +123,8 @@ def _is_app_name(q: str) -> bool:
     """Short brand names of provincial or city apps: 渝快办, 浙里办, 粤省事, 赣服通, 凤鸣政策通."""
     if re.match(rf"^[{_NUM}]", q):
         return False  # 一网通, 一次办: numeral formulas are reforms
+    if re.search(r"(通办|联办|同办|共办|互办|通)办$|通办$", q):
+        return False  # 川渝通办, 跨省通办: handling across places is a reform
     if len(q) <= 4 and q[-1] in "办通事钉易" and any(ch in _PROVINCES for ch in q[:-1]):
         return True
     return len(q) >= 4 and re.search(r"(政策通|服务通|办事通|e通|易办|快办|码上办|码通|一点通|掌上通)$", q) is not None

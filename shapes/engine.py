@@ -224,7 +224,12 @@ def _sparql_checks(shapes: Graph, node_shape, target: str) -> list[Check]:
         select = str(shapes.value(c, SH.select))
         inner = re.sub(r"\$this\b", "?this", select)
         msg = shapes.value(c, SH.message) or shapes.value(node_shape, SH.message) or "SPARQL constraint failed"
-        query = f"{_prefix_block(shapes, c)}\nSELECT * WHERE {{ {target} {{ {inner} }} }}"
+        where = re.search(r"\bWHERE\s*\{", inner, re.IGNORECASE)
+        if where is None:
+            raise UnsupportedShape(f"{node_shape}: SPARQL constraint without WHERE {{")
+        # The target pattern opens the outer WHERE group, so $this is bound wherever the body reads it
+        # (as SHACL-SPARQL's pre-binding would have it, e.g. inside FILTER NOT EXISTS).
+        query = f"{_prefix_block(shapes, c)}\n{inner[: where.end()]} {target} {inner[where.end() :]}"
         out.append(Check(str(node_shape), str(SH.SPARQLConstraintComponent), sev, None, str(msg), query))
     return out
 

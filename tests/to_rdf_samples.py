@@ -58,6 +58,16 @@ def seed_doc() -> Doc:
     for value, needle in ((54, "54项"), (26, "26项"), (24, "24项"), (4, "4项")):
         s, e = _at(text, needle, total)
         doc.figures.append(Figure(needle, s, e, value, "项", part_of=None if value == 54 else 0, measure="调整事项"))
+    pos = text.index("办结行政复议案件13件")
+    for value, needle, unit, part_of in (
+        (13, "13件", "件", None), (100, "100%", "%", None), (7, "7件", "件", 4), (1, "1件", "件", 4),
+        (1, "1件", "件", 4), (4, "4件", "件", 4), (69.23, "69.23%", "%", None),
+    ):
+        s, e = _at(text, needle, pos)
+        pos = e
+        doc.figures.append(Figure(needle, s, e, value, unit, part_of=part_of, indicator="recon-cases"))
+    doc.figures[-1].indicator = "recon-correction"
+    doc.figures[-1].rate_of = {"numerator": [6, 7, 8], "denominator": 4}
     s, e = _at(text, "组建区行政审批服务局")
     doc.relations.append(Relation("establishment", s, e, text[s:e], subject=approval))
     return doc

@@ -148,17 +148,20 @@ def classify_doc_type(title: str, issuer: str = "", report_level: str | None = N
     if level is None and re.match(r"^\d{4}年", title):
         level = report_level
     local_low = level in ("county", "township")
-    party = kind == "party" or bool(_PARTY_WORDS.search(title))
-    party_sig = "issuer" if kind == "party" else "party"
+    party_title = bool(_PARTY_WORDS.search(title))
+    party = party_title or kind == "party"
+    party_sig = "party" if party_title else "issuer"  # what the title says wins: same title, same rule
 
     def by_name(default: str, rule: str) -> tuple[str, str]:
         """Types for the names shared by rules, Party regulations and normative documents."""
-        if party:
-            return "party-regulation", f"{rule}/{party_sig}"
+        if party_title:
+            return "party-regulation", f"{rule}/party"
+        if local_low:  # 县级 and below make no rules: at most a normative document (§3.2)
+            return "normative-document", f"{rule}/level"
+        if kind == "party":
+            return "party-regulation", f"{rule}/issuer"
         if kind == "npc":
             return "local-regulation", f"{rule}/issuer"
-        if local_low:
-            return "normative-document", f"{rule}/level"
         if kind == "court":
             return "judicial-interpretation", f"{rule}/issuer"
         return default, f"{rule}/default"
@@ -175,12 +178,16 @@ def classify_doc_type(title: str, issuer: str = "", report_level: str | None = N
         return by_name("rule", "S5")
     if title.endswith("条例"):
         rule = "S6" if title.endswith("暂行条例") else "S7"
-        if party:
-            return "party-regulation", f"{rule}/{party_sig}"
-        if kind == "npc" or "自治" in title or level in ("province", "city"):
-            return "local-regulation", f"{rule}/{'issuer' if kind == 'npc' else 'level'}"
+        if party_title:
+            return "party-regulation", f"{rule}/party"
+        if "自治" in title or level in ("province", "city"):
+            return "local-regulation", f"{rule}/level"
         if local_low:
             return "normative-document", f"{rule}/level"
+        if kind == "party":
+            return "party-regulation", f"{rule}/issuer"
+        if kind == "npc":
+            return "local-regulation", f"{rule}/issuer"
         return "administrative-regulation", f"{rule}/default"
     if title.endswith("准则"):
         return "party-regulation", "S9/default"

@@ -130,7 +130,8 @@ def check_report(text: str, path: str) -> None:
     """Raise :class:`InputError` unless ``text`` looks like a report on law-based government."""
     from ingest.normalize import normalize
 
-    sample = text[: 4 * _SAMPLE]
+    # The opening and the end: a long run of page furniture must not hide the report.
+    sample = text if len(text) <= 4 * _SAMPLE else text[: 2 * _SAMPLE] + "\n" + text[-2 * _SAMPLE :]
     cjk = len(_CJK.findall(sample))
     if cjk < 20:
         letters = len(_LATIN.findall(sample))

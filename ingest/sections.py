@@ -50,9 +50,7 @@ _MARKER = re.compile(
     rf"|(?P<shi>[{_CN}]{{1,3}}是)"
 )
 # Candidates anywhere: a line start (after indentation) or a sentence/clause end before the marker.
-_CANDIDATE = re.compile(
-    rf"(?:(?<=\n)|^)[ \t]*(?=[{_CN}(\d{_CIRCLED}])|(?<=[。;:!?,])[ \t]*(?=[{_CN}(\d{_CIRCLED}])",
-)
+_CANDIDATE = re.compile(rf"(?:(?<=[\n。;:!?,])|\A)[ \t]*(?=[{_CN}(\d{_CIRCLED}])")
 _SENTENCE_END = "。;!?:"
 _NUMERAL_LIST = re.compile(rf"(?:[{_CN}]{{1,3}}|\d{{1,2}})[、,](?:[{_CN}]{{1,3}}|\d{{1,2}})")
 # Where a heading that lost its line break runs into the body: words that open a body sentence.
@@ -96,6 +94,7 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
     last_value: dict[str, int] = {}  # per marker type, for sequence checks of inline headings
     shi_prev: int | None = None  # number of the last 一是-type item in the current paragraph
     paragraph_start = line_start = scanned = 0
+    run_follows = _RunFollows(norm)
     for c in _CANDIDATE.finditer(norm, skip_until):
         if len(hits) >= MAX_SECTIONS:
             doc.warnings.append(f"{doc.source}: more than {MAX_SECTIONS} numbered headings; kept the first {MAX_SECTIONS}")
@@ -133,7 +132,7 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
                 # After a comma only inside a run: 二是 follows 一是, or 一是 is followed by 二是 in its paragraph.
                 if shi_prev is not None and value != shi_prev + 1:
                     continue
-                if shi_prev is None and (value != 1 or not _run_follows(norm, title_start)):
+                if shi_prev is None and (value != 1 or not run_follows(title_start)):
                     continue
             shi_prev = value
         elif not at_line_start:
@@ -153,10 +152,26 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
     return hits
 
 
-def _run_follows(norm: str, pos: int, window: int = 600) -> bool:
-    """True when a 二是 follows ``pos`` in the same paragraph (within ``window`` characters)."""
-    stop = norm.find("\n", pos, pos + window)
-    return norm.find("二是", pos, stop if stop >= 0 else pos + window) >= 0
+class _RunFollows:
+    """Whether a 二是 follows a position in the same paragraph, within ``window`` characters.
+
+    Called with increasing positions; it remembers the next 二是 and the next line break, so a text
+    full of candidates costs one pass.
+    """
+
+    def __init__(self, norm: str, window: int = 600) -> None:
+        self.norm, self.window = norm, window
+        self.next_item = self.next_break = -1
+
+    def __call__(self, pos: int) -> bool:
+        n = len(self.norm)
+        if self.next_item < pos:
+            found = self.norm.find("二是", pos)
+            self.next_item = n if found < 0 else found
+        if self.next_break < pos:
+            found = self.norm.find("\n", pos)
+            self.next_break = n if found < 0 else found
+        return self.next_item < min(self.next_break, pos + self.window)
 
 
 def _title_end(norm: str, hit: _Hit, next_start: int, lost: bool) -> int:
@@ -225,8 +240,7 @@ def extract_sections(doc: Doc) -> None:
         next_start = hits[k].start if k < len(hits) else n
         title_end = max(_title_end(doc.norm, hit, next_start, lost), hit.title_start)
         end = next((hits[j].start for j in range(i + 1, len(hits)) if depths[j] <= depths[i]), n)
-        while end > hit.start and doc.text[end - 1] in " \t\r\n":
-            end -= 1
+        end = hit.start + len(doc.text[hit.start : end].rstrip())  # trailing blank lines stay outside
         doc.sections.append(
             Section(
                 number=hit.number,

@@ -77,6 +77,13 @@ def agency_class(iri: str, name: str = "") -> URIRef:
     return _BODY_CLASSES.get(path[0], FZ.Agency)
 
 
+def government_name(code: str) -> str:
+    """The canonical name of a division's people's government (国务院 for ``cn``)."""
+    from ingest.agency_ids import gov_label
+
+    return gov_label(code) or f"{division_names().get(code, code)}人民政府"
+
+
 def add_agency(e: Graph, iri: str, name: str, agency_type: str = "") -> URIRef:
     """An agency: its class, canonical name, classification, jurisdiction and the government it belongs to."""
     node = URIRef(iri)
@@ -98,10 +105,7 @@ def add_agency(e: Graph, iri: str, name: str, agency_type: str = "") -> URIRef:
             parent = gov if cls == FZ.GovernmentDepartment else URIRef(iri.rsplit("/", 1)[0])
             e.add((node, ORG.subOrganizationOf, parent))
             if parent == gov:  # the government a department belongs to, even when the report never names it
-                from ingest.agency_ids import gov_label
-
-                e.add((gov, RDF.type, FZ.PeoplesGovernment))
-                e.add((gov, SKOS.prefLabel, Literal(gov_label(code) or code, lang="zh")))
+                add_agency(e, str(gov), government_name(code))
     return node
 
 

@@ -25,7 +25,7 @@ _DASHES = "-—–－―~～至到"
 _YEAR_RANGE = re.compile(rf"[(]?((?:19|20)\d\d)年?\s*[{_DASHES}]*\s*((?:19|20)\d\d)年?[)]?")
 _VERSION = re.compile(r"\((?:试行|暂行|修订|修正|修订版|(?:19|20)\d\d年?(?:修订|修正|修订版)?)\)$")
 _PRC = "中华人民共和国"
-_ISSUER_CUT = re.compile(r"[,，。;；:：\n》”、)(（）][^,，。;；:：\n》”)(（）]*$")
+_ISSUER_CUT = re.compile(r"[,，。;；:：\n》”)(（）][^,，。;；:：\n》”)(（）]*$")  # 、 kept: 中办、国办
 _ISSUER_TAIL = re.compile(
     r"(人民代表大会常务委员会|人民代表大会|人大常委会|人大|中共中央|党中央|国务院|中办|国办|办公厅|"
     r"委员会|[省市县区]委|党委|党组|政府|法院|检察院|[部委局厅署办])(?:联合)?(?:印发|制定|出台|发布|颁布|修订|下发)?的?$"
@@ -55,8 +55,7 @@ def issuer_before(norm: str, start: int) -> str:
     window = norm[max(0, start - 40) : start]
     if not _ISSUER_TAIL.search(window):
         return ""
-    # keep 、-joined issuer lists (中办、国办) but stop at other punctuation
-    cut = re.search(r"[,，。;；:：\n》”)(（）][^,，。;；:：\n》”)(（）]*$", window)
+    cut = _ISSUER_CUT.search(window)
     segment = window[cut.start() + 1 :] if cut else window
     return segment[-30:]
 

@@ -95,3 +95,9 @@ def test_crafted_documents_and_adoptions() -> None:
 def test_no_agencies_no_change_events() -> None:
     doc = crafted("组建区行政审批服务局。区司法局与原政府法制办顺利合并。", {})
     assert kinds(doc, "merger") == kinds(doc, "establishment") == []
+
+
+def test_long_and_pathological_text_stays_linear() -> None:
+    text = "县政府:" + "县司法局印发《某办法》,推行“放管服”,组建县政务服务局。" * 3000 + "推行" * 50000
+    doc = crafted(text, {"县政府": "gov", "县司法局": "justice", "县政务服务局": "service"})
+    assert len(kinds(doc, "issued")) == len(kinds(doc, "adopted")) == len(kinds(doc, "establishment")) == 3000

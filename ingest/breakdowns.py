@@ -4,8 +4,9 @@ Breakdown grammar (ANNOTATION §8 ``parts_of``):
 
 * **cue**: a total, then 其中 / 分别 / 包括 (in the same sentence, or opening the next one), then
   parts in the total's unit up to the end of that sentence; the parts may be a subset (sum ≤ total);
-* **list**: a total followed directly by ``,``/``:``/``(`` and a run of at least two figures in its unit,
-  in the same sentence, that add up exactly to the total (53件,办结33件、积极解决16件、暂无法解决4件).
+* **list**: a total followed directly by ``,``/``:``/``(`` and a run of figures in its unit in the same
+  sentence, either at least two that add up exactly to the total (53件,办结33件、积极解决16件、暂无法解决4件)
+  or items headed by outcome words that fit in it (清理文件108件,修改12件,废止7件).
 
 Rates: a percentage whose value is ``sum(numerator) / denominator × 100`` at its written precision,
 with the numerator drawn from the parts of a count before it (or one count in the same unit) in the
@@ -25,6 +26,14 @@ from ingest.numbers import decimals
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _CUE = re.compile(r"其中|分别为|分别是|分别|包括|包含")
 _STAGE = re.compile(r"(?:依法)?(?:受理|审结|立案|结案|审理|作出)")
+#: Outcome words of the breakdown code lists (document clean-up, proposals, reconsideration, litigation,
+#: disclosure): a figure headed by one is a part of the count before it.
+_OUTCOME = re.compile(
+    r"(?:其中|依法|予以|决定|宣布|确认|已|被|均)*"
+    r"(?:保留|继续有效|有效|修改|修订|废止|失效|暂停执行|办结|已办结|积极解决|正在解决|列入计划|解决|暂无法解决"
+    r"|暂不能解决|无法解决|采纳|维持|撤销|驳回|变更|确认违法|违法|责令履行|调解|和解|终止|胜诉|败诉|撤诉"
+    r"|主动公开|部分公开|不予公开|公开|不予受理|答复|[ABCＡＢＣ]类)"
+)
 _RATIO_UNITS = {"%", "‰", "个百分点", "倍"}
 
 
@@ -121,16 +130,38 @@ def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
             if sent[i] != sent[t] or _unit(f) != _unit(total) or f.part_of is not None or not _linkable(f):
                 break
             run.append(i)
-        acc = 0.0
-        for k, i in enumerate(run):
-            acc += figures[i].value
-            if k >= 1 and abs(acc - total.value) < 1e-9:
-                for j in run[: k + 1]:
-                    figures[j].part_of = t
-                totals.add(t)
-                break
-            if acc > total.value:
-                break
+        parts = _exact_prefix(figures, run, total) or _outcome_prefix(figures, run, total, norm)
+        for j in parts:
+            figures[j].part_of = t
+        if parts:
+            totals.add(t)
+
+
+def _exact_prefix(figures: list[Figure], run: list[int], total: Figure) -> list[int]:
+    """The shortest prefix of at least two figures of ``run`` that adds up exactly to ``total``."""
+    acc = 0.0
+    for k, i in enumerate(run):
+        acc += figures[i].value
+        if k >= 1 and abs(acc - total.value) < 1e-9:
+            return run[: k + 1]
+        if acc > total.value:
+            break
+    return []
+
+
+def _outcome_prefix(figures: list[Figure], run: list[int], total: Figure, norm: str) -> list[int]:
+    """The prefix of ``run`` whose items each name an outcome (保留/废止/办结/维持 …) and whose sum fits:
+    a partial breakdown by outcome (清理文件108件,修改12件,废止7件)."""
+    parts: list[int] = []
+    prev_end = total.end
+    for i in run:
+        head = norm[prev_end : figures[i].start].lstrip(" \t,，:：、(")
+        if not _OUTCOME.match(head):
+            break
+        parts.append(i)
+        prev_end = figures[i].end
+    # one item alone is too often the next stage (受理1236件,办结1200件), not a breakdown
+    return parts if len(parts) >= 2 and _fits([figures[i] for i in parts], total) else []
 
 
 def _rate_matches(numerator: float, denominator: float, rate: Figure) -> bool:

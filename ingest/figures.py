@@ -35,7 +35,7 @@ _SPACE = r"[ \t\u3000\u00a0]{0,2}"
 FIGURE_RE = re.compile(
     rf"(?P<num>(?P<ar>(?<![\d.])(?:\d{{1,3}}(?:,\d{{3}})++(?:\.\d++)?|\d++(?:\.\d++)?))"
     rf"(?P<scale>{_SPACE}[万亿](?!元))?|(?P<cn>(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}]++))"
-    rf"{_SPACE}(?P<more>[余多])?{_SPACE}(?P<unit>{_UNIT_RE})(?P<post>以上|左右|以内|以下)?"
+    rf"{_SPACE}(?P<more>[余多])?(?P<scale2>[万亿](?!元))?{_SPACE}(?P<unit>{_UNIT_RE})(?P<post>以上|左右|以内|以下)?"
 )
 
 #: Qualifier words written before the number (longest first) → qualifier.
@@ -128,6 +128,8 @@ def _idiom_spans(norm: str) -> list[tuple[int, int]]:
 
 def _parse(m: re.Match[str]) -> tuple[int | float, bool] | None:
     """The value of a figure match (万/亿 multiplied out) and whether it is a Chinese numeral."""
+    scale2 = m.group("scale2")  # 50余万人: the scale after the approximation word
+    factor = 1 if not scale2 else (10_000 if scale2 == "万" else 100_000_000)
     if m.group("ar") is not None:
         value = parse_arabic(m.group("ar"))
         if value is None:
@@ -135,12 +137,12 @@ def _parse(m: re.Match[str]) -> tuple[int | float, bool] | None:
         scale = (m.group("scale") or "").strip()
         if scale:
             value = as_number(value * (10_000 if scale == "万" else 100_000_000))
-        return value, False
+        return as_number(value * factor), False
     cn = m.group("cn")
     if not any(ch in "零〇○一壹二贰两兩俩三叁四肆五伍六陆七柒八捌九玖十拾" for ch in cn):
         return None  # bare 百/千/万 is not a number
     value = parse_chinese(cn)
-    return (value, True) if value is not None else None
+    return (as_number(value * factor), True) if value is not None else None
 
 
 def _candidates(doc: Doc) -> list[Candidate]:

@@ -43,6 +43,8 @@ _UNIT_ROWS: list[tuple[str, str, str, str]] = [
     ("批次", "pici", "batch-time", "count"),
     ("期", "qi", "issue (of a series, a training class)", "count"),
     ("轮", "lun", "round", "count"),
+    ("轮次", "lunci", "round-time", "count"),
+    ("期次", "qici", "issue-time (class sessions)", "count"),
     ("处", "chu", "site", "count"),
     ("家", "jia", "organisation", "count"),
     ("家次", "jiaci", "organisation-time", "count"),

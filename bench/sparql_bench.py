@@ -135,7 +135,8 @@ class Server:
     env: dict = field(default_factory=dict)
 
     def start(self) -> None:
-        self.proc = subprocess.Popen(self.cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        log = open(DATA / f"{self.name}.log", "wb")
+        self.proc = subprocess.Popen(self.cmd, stdout=log, stderr=subprocess.STDOUT,
                                      env={**os.environ, **self.env})
         deadline = time.monotonic() + 600
         while time.monotonic() < deadline:
@@ -191,6 +192,12 @@ class Conn:
         self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
 
     async def get(self, target: str) -> tuple[int, int]:
+        status, body = await self.fetch(target)
+        if status >= 500:
+            print(f"HTTP {status}: {body[:300]!r}", file=sys.stderr)
+        return status, len(body)
+
+    async def fetch(self, target: str) -> tuple[int, bytes]:
         if self.writer is None:
             await self.open()
         self.writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: {ACCEPT}\r\n\r\n".encode())
@@ -198,22 +205,22 @@ class Conn:
         lines = head.decode("latin-1").split("\r\n")
         status = int(lines[0].split()[1])
         headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
-        size = 0
+        body = b""
         if "content-length" in headers:
-            size = int(headers["content-length"])
-            await self.reader.readexactly(size)
+            body = await self.reader.readexactly(int(headers["content-length"]))
         elif headers.get("transfer-encoding", "").lower() == "chunked":
+            parts = []
             while True:
                 n = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
                 if n == 0:
                     await self.reader.readuntil(b"\r\n")
                     break
-                await self.reader.readexactly(n + 2)
-                size += n
+                parts.append((await self.reader.readexactly(n + 2))[:-2])
+            body = b"".join(parts)
         if headers.get("connection", "").lower() == "close":
             self.writer.close()
             self.writer = None
-        return status, size
+        return status, body
 
     def close(self) -> None:
         if self.writer:
@@ -304,7 +311,10 @@ def check_same_answers(srvs: list[Server], mix: dict[str, str]) -> dict[str, dic
                     parts.append(rest[:n])
                     rest = rest[n + 2:]
                 body = b"".join(parts)
-            rows[name][s.name] = len(json.loads(body)["results"]["bindings"])
+            try:
+                rows[name][s.name] = len(json.loads(body)["results"]["bindings"])
+            except ValueError as e:
+                raise RuntimeError(f"{s.name} {name}: {head[:60]!r} {body[:300]!r}") from e
     return rows
 
 

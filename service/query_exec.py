@@ -272,6 +272,7 @@ class WorkerPool:
                 await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
             finally:
                 loop.remove_reader(fd)
+                os.set_blocking(fd, True)  # uvloop's add_reader makes the pipe non-blocking
             reply = worker.conn.recv()
         except TimeoutError as e:
             asyncio.ensure_future(self._replace(worker))

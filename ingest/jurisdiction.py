@@ -105,6 +105,9 @@ def parse_name(clue: str, name: str) -> Parsed:
         outer = opts
         i += k
     rest = name[i:]
+    lead = re.match(r"(街道|[省市区县州旗镇乡])(?=(?:人民)?政府|委|[\u4e00-\u9fff]{1,12}[局厅委办])", rest) if not p.chain else None
+    if lead:  # 省政府, 县司法局: a level noun instead of a place
+        p.noun, rest = lead.group(1), rest[lead.end():]
     if rest.startswith(("人民政府办公厅", "人民政府办公室", "政府办公厅", "政府办公室")):
         p.body = "general-office"
     elif rest.startswith(("人民政府", "政府", "办事处")):
@@ -335,6 +338,8 @@ def resolve_jurisdiction(doc: Doc) -> None:
         self_noun = pron if pron in ("街道", "镇", "乡") else (m_self.group(1) if m_self else None)
         town_self = self_noun is not None
         wanted = sup if body == "dept" or town_self else (pron if pron in ("县", "区", "市") else None)
+        if body_clue is not None and body_clue.noun and body != "dept":
+            wanted = body_clue.noun  # 现将省政府…报告如下: a 省
         div, conf = _fallback_division(doc, ctx, wanted)
         if div is not None:
             evidence.append(f"most-named place {div.name}")

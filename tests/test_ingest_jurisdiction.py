@@ -122,3 +122,9 @@ def test_guangzhou_style_jie_and_homonym_streets() -> None:
     d = _doc("2021年,新华街道坚持以习近平新时代中国特色社会主义思想为指导,学习了韶关市全面依法治市工作要点和"
              "武江区全面依法治区工作要点。现将2021年度工作推进情况报告如下:\n")
     assert d.meta.jurisdiction == "武江区新华街道办事处"  # many 新华街道: the places named decide
+
+
+def test_level_noun_self_reference_narrows_the_place() -> None:
+    d = _doc("根据有关规定,现将省政府2022年度法治政府建设情况报告如下。\n一、主要工作\n省政府切实履行职责,"
+             "一体推进法治湖南建设,出台《湖南省重大行政决策事项目录管理办法》,组织对长沙市开展督察。\n")
+    assert d.meta.jurisdiction == "湖南省人民政府" and d.meta.level == "province"

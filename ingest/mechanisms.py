@@ -66,8 +66,9 @@ def extract_mechanisms(doc: Doc) -> None:
     doc.mechanisms.sort(key=lambda x: (x.start, x.end))
 
 
-#: An unquoted label followed by one of these is part of an agency's name (区综合行政执法大队).
-_ORG_AFTER = re.compile(r"(大队|支队|中队|队|局|中心|办公室|办|所|科|站|处)")
+#: An unquoted label followed by one of these is part of an agency's name (区综合行政执法大队) or of
+#: an indicator (出庭应诉率, 全程网办率), not a mention of the mechanism.
+_ORG_AFTER = re.compile(r"(大队|支队|中队|队|局|中心|办公室|办|所|科|站|处|率|数|量)")
 
 
 def _unquoted(doc: Doc, lo: int, blocked: list[tuple[int, int]]) -> list[MechanismMention]:

@@ -30,8 +30,8 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
-#: Operations that would make the server fetch from elsewhere.
-OUTBOUND_KEYWORDS = ("SERVICE", "LOAD")
+#: Operations that would make the server fetch from elsewhere (DEFINE: Virtuoso pragmas such as get:soft).
+OUTBOUND_KEYWORDS = ("SERVICE", "LOAD", "DEFINE")
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 
@@ -89,7 +89,7 @@ _PROLOGUE_FORM = re.compile(
     re.IGNORECASE,
 )
 #: Words whose presence means the query needs the full lexer (outbound operations, datasets, DESCRIBE).
-_NEEDS_LEXER = ("service", "load", "from", "describe", "using", "with")
+_NEEDS_LEXER = ("service", "load", "define", "from", "describe", "using", "with")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +113,7 @@ def query_facts(text: str) -> QueryFacts:
 
 
 def outbound_operation(tokens: list[Token]) -> str | None:
-    """The first keyword (SERVICE or LOAD) that would fetch data from outside the store, if any."""
+    """The first keyword (SERVICE, LOAD, DEFINE) that could fetch data from outside the store, if any."""
     for t in tokens:
         if t.is_word(*OUTBOUND_KEYWORDS):
             return t.value.upper()

@@ -68,6 +68,11 @@ def test_keywords_inside_other_tokens_do_not_count(query):
     assert outbound_operation(tokenize(query)) is None
 
 
+def test_virtuoso_pragmas_are_refused():
+    q = 'define get:soft "replace" SELECT * FROM <http://x/> WHERE { ?s ?p ?o }'
+    assert outbound_operation(tokenize(q)) == "DEFINE"
+
+
 def test_load_in_updates():
     assert outbound_operation(tokenize("LOAD <http://x/>")) == "LOAD"
     assert outbound_operation(tokenize("CLEAR ALL ; load silent <http://x/> INTO GRAPH <g>")) == "LOAD"

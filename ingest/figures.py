@@ -185,6 +185,26 @@ def _candidates(doc: Doc) -> list[Candidate]:
         if pre:
             qualifier = PRE_QUALIFIERS[pre.group(0).strip()]
         found.append(Candidate(start, m.end(), num_text, value, unit, qualifier, chinese, written))
+    found.extend(_percent_words(doc))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+_PERCENT_WORDS_RE = re.compile(rf"百分之(?P<int>[{CN_NUMERAL_CHARS}]+|\d+)(?:点(?P<frac>[零〇一二三四五六七八九]+))?")
+
+
+def _percent_words(doc: Doc) -> list[Candidate]:
+    """Percentages written out in words: 百分之百 → 100 %, 百分之九十五点五 → 95.5 %."""
+    found = []
+    for m in _PERCENT_WORDS_RE.finditer(doc.norm):
+        whole = m.group("int")
+        value = parse_arabic(whole) if whole.isdigit() else parse_chinese(whole if whole != "百" else "一百")
+        if value is None:
+            continue
+        if m.group("frac"):
+            digits = "".join(str(parse_chinese(ch)) for ch in m.group("frac"))
+            value = as_number(float(f"{value}.{digits}"))
+        found.append(Candidate(m.start(), m.end(), m.group(0), value, "%", "exact", True, "%"))
     return found
 
 
@@ -218,6 +238,8 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
         u.startswith(unit + rest) and u != unit + rest for u in UNITS
     ):
         return True  # the end of the text cuts the unit off: 5个工|
+    if unit == "分" and (c.chinese or re.match(r"[\u3400-\u9fff]", after)):
+        return True  # a score (92.6分) only as a plain number closing its clause: not 十分, 3分局
     if len(re.sub(r"\D", "", c.num_text)) > 12:
         return True  # a long digit run is an identifier, not a figure
     if unit == "年":

@@ -22,7 +22,7 @@ class Unit:
     zh: str
     slug: str
     en: str
-    kind: str  # count | duration | quantity | money | ratio | level
+    kind: str  # count | duration | quantity | money | ratio | level | score
 
 
 _UNIT_ROWS: list[tuple[str, str, str, str]] = [
@@ -36,6 +36,10 @@ _UNIT_ROWS: list[tuple[str, str, str, str]] = [
     ("人次", "renci", "person-time", "count"),
     ("次", "ci", "time (occurrence)", "count"),
     ("件次", "jianci", "piece-time", "count"),
+    ("台次", "taici", "machine-time (vehicle dispatch)", "count"),
+    ("辆次", "liangci", "vehicle-time", "count"),
+    ("车次", "checi", "vehicle-trip", "count"),
+    ("起次", "qici-incident", "incident-time", "count"),
     ("个次", "geci", "unit-time", "count"),
     ("场", "chang", "session (event)", "count"),
     ("场次", "changci", "session (event-time)", "count"),
@@ -106,6 +110,7 @@ _UNIT_ROWS: list[tuple[str, str, str, str]] = [
     ("‰", "permille", "per mille", "ratio"),
     ("个百分点", "percentage-point", "percentage point", "ratio"),
     ("倍", "bei", "times (fold)", "ratio"),
+    ("分", "fen-score", "point (score)", "score"),
 ]
 
 #: Every unit the extractor can emit, by its written form.
@@ -132,7 +137,7 @@ INDICATORS: list[Indicator] = [
               ("%",), (r"纠错率",), "T6"),
     Indicator("head-appearance", "行政机关负责人出庭应诉率", "rate of agency heads appearing in court",
               "Share of administrative lawsuits in which the head of the defendant agency appeared in court.",
-              ("%", "次", "人次", "件"), (r"负责人出庭(?:应诉)?",), "T6"),
+              ("%", "次", "人次", "件"), (r"负责人出庭(?:应诉)?", r"出庭应诉率"), "T6"),
     Indicator("recon-cases", "行政复议案件数", "administrative reconsideration cases",
               "Number of administrative reconsideration applications received, accepted or concluded.",
               ("件", "起"), (r"行政复议", r"复议(?:案件|申请)"), "T6"),

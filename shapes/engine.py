@@ -284,10 +284,12 @@ def _fill(template: str, bindings: dict[str, str]) -> str:
 class SparqlValidator:
     """Compiled shapes plus an in-memory store holding the vocabulary; validates one data graph at a time."""
 
-    def __init__(self, shapes: Graph, vocabulary: Graph):
+    def __init__(self, shapes: Graph, vocabulary: Graph, context: Iterable[Graph] = ()):
+        """``vocabulary`` and ``context`` graphs are read by every validation but are not focus nodes."""
         self.checks = compile_shapes(shapes)
         self.store = ox.Store()
-        self.store.load(vocabulary.serialize(format="nt").encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=VOCAB_GRAPH)
+        for g in (vocabulary, *context):
+            self.store.load(g.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=VOCAB_GRAPH)
         self._lock = threading.Lock()
 
     def validate(self, graphs: Iterable[Graph]) -> list[Result]:

@@ -96,7 +96,16 @@ def _protected_spans(doc: Doc) -> list[tuple[int, int]]:
     """Spans whose numbers are never figures: 《》, “”, known mentions, document numbers, the header."""
     norm = doc.norm
     spans: list[tuple[int, int]] = []
-    for pattern in (r"《[^《》\n]*》", r"“[^“”\n]*”", r"「[^「」\n]*」", r"〔\d{4}〕\d*号?", r"\[\d{4}\]\d*号?"):
+    for pattern in (
+        r"《[^《》\n]*》",
+        r"“[^“”\n]*”",
+        r"‘[^‘’\n]*’",
+        r"「[^「」\n]*」",
+        r"『[^『』\n]*』",
+        r'"[^"\n]{1,40}"',  # ASCII quotes used as “”
+        r"〔\d{4}〕\d*号?",
+        r"\[\d{4}\]\d*号?",
+    ):
         spans.extend(m.span() for m in re.finditer(pattern, norm))
     for mention in (*doc.regulations, *doc.mechanisms, *doc.quoted_other):
         spans.append((mention.start, mention.end))
@@ -219,8 +228,8 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
     before = lead[-1] if lead else ""
     after = norm[c.end] if c.end < len(norm) else ""
     unit = c.unit
-    if before in _ORDINAL_BEFORE:
-        return True  # 第一次, 前10名, 每一项, 初一
+    if before in _ORDINAL_BEFORE and not re.search(r"(?:提|目|此|之|日|当|事|以|年|月)前$", lead):
+        return True  # 第一次, 前10名, 每一项, 初一 (but 提前3天, 目前13个)
     if c.chinese and before in _WORD_BEFORE_CN:
         return True  # 统一, 唯一, 之一, 进一步, 再一次, 跑一次
     if c.chinese and c.num_text == "一":

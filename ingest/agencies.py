@@ -32,9 +32,10 @@ __all__ = ["extract_agencies", "agency_info", "AgencyInfo"]
 
 #: A level noun owns a body unless it ends a longer word or a set (全市, 各区, 乡镇, 城市, 社区, 省市县).
 _LEVEL = (r"(?<![全各本该省市区县乡镇村两三四五上下分社小园城景片辖山试新校库牧郊街老矿灾都超门夜股湖港团])"
-          r"(?:街道|省|市|区|县|镇|乡|州|旗)")
+          r"(?:街道|自治区|自治州|省|市|区|县|镇|乡|州|旗|盟)")
 _NOUN = "[省市区县州旗]"
-_NOUN_CODES = {"省": "p", "市": "c", "区": "d", "县": "x", "镇": "t", "乡": "s", "街道": "j", "州": "z", "旗": "q"}
+_NOUN_CODES = {"省": "p", "市": "c", "区": "d", "县": "x", "镇": "t", "乡": "s", "街道": "j", "州": "z", "旗": "q",
+               "盟": "m", "自治区": "r", "自治州": "a"}
 _NATIONAL = {
     "党中央": ("party", None), "中共中央办公厅": ("party-office", None), "中央办公厅": ("party-office", None),
     "中共中央": ("party", None), "国务院办公厅": ("general-office", None), "国务院法制办公室": ("dept", "legal-affairs-office"),
@@ -135,6 +136,11 @@ class _Linker:
             self.chain = [self.j_div, *divisions.ancestors(self.j_div.code)]
 
     def level_owner(self, noun: str) -> tuple[Division | None, float]:
+        if noun in ("自治区", "自治州"):
+            noun = "省" if noun == "自治区" else "州"
+            for d in self.chain:
+                if (noun == "省" and d.level == "province") or (noun == "州" and d.name.endswith("州")):
+                    return d, 0.9
         for d in self.chain:
             if d.noun == noun or (noun == "市" and d.level == "prefecture") or (noun == "州" and d.name.endswith("州")):
                 return d, 0.9

@@ -215,17 +215,21 @@ def _choose(options: list[Division], doc: Doc, ctx: list[str]) -> tuple[Division
     return divisions.pick(options, ctx + extra)
 
 
-def _resolve_chain(p: Parsed, doc: Doc, ctx: list[str]) -> tuple[Division | None, float]:
-    """The innermost division of a clue, each level restricted to the one before it."""
+def _resolve_chain(p: Parsed, doc: Doc, ctx: list[str]) -> tuple[Division | None, float, str]:
+    """The innermost division of a clue, each level restricted to the one before it, and the place
+    prefix as the clue spells it out (南宁市青秀区) when it names more than one level."""
     chosen: Division | None = None
     conf = 1.0
+    names: list[str] = []
     for opts in p.chain:
         if chosen is not None:
             inside = [o for o in opts if divisions.related(o.code, chosen.code)]
             opts = inside or opts
         d, c = _choose(opts, doc, ctx + ([chosen.code] if chosen else []))
         chosen, conf = d, min(conf, c)
-    return chosen, conf
+        if d is not None and d.code != "cn":
+            names.append(d.name)
+    return chosen, conf, "".join(names) if len(names) > 1 else ""
 
 
 def _pronoun_noun(doc: Doc) -> tuple[str | None, int]:
@@ -321,9 +325,9 @@ def resolve_jurisdiction(doc: Doc) -> None:
     if body_clue is not None and body_clue.chain:
         place_clue = body_clue
     evidence: list[str] = []
-    div, conf = (None, 0.0)
+    div, conf, spelled = None, 0.0, ""
     if place_clue is not None:
-        div, conf = _resolve_chain(place_clue, doc, ctx)
+        div, conf, spelled = _resolve_chain(place_clue, doc, ctx)
         evidence.append(f"{place_clue.clue}: {place_clue.text}")
     body = body_clue.body if body_clue else None
     dept = body_clue.dept if body_clue else None
@@ -358,11 +362,21 @@ def resolve_jurisdiction(doc: Doc) -> None:
             conf *= 0.5
             evidence.append(f"most-named department type {dept}")
     conf = conf * (0.95 if body_clue and body_clue.clue == "title" else 0.85)
-    _set(meta, doc, div, body, dept, conf, "; ".join(evidence))
+    _set(meta, doc, div, body, dept, conf, "; ".join(evidence), spelled)
+
+
+def _spell(name: str, div: Division, spelled: str) -> str:
+    """``name`` with its place prefix as the text spelled it when that is longer (南宁市青秀区人民政府)."""
+    short = divisions.qualified_name(div.code)
+    if spelled and len(spelled) > len(short) and short and name.startswith(short) and spelled.endswith(div.name):
+        return spelled + name[len(short):]
+    if spelled and len(spelled) > len(short) and short and name.startswith("中共" + short):
+        return "中共" + spelled + name[len(short) + 2:]
+    return name
 
 
 def _set(meta, doc: Doc, div: Division | None, body: str | None, dept: str | None, conf: float,
-         evidence: str) -> None:  # type: ignore[no-untyped-def]
+         evidence: str, spelled: str = "") -> None:  # type: ignore[no-untyped-def]
     year = str(meta.year) if meta.year else "nd"
     if div is None or body is None:
         code = "x" + doc.sha256[:8]
@@ -376,13 +390,13 @@ def _set(meta, doc: Doc, div: Division | None, body: str | None, dept: str | Non
     info: AgencyInfo
     if body == "party-gov":
         info = make(div, "gov")
-        meta.issuer = f"{party_name(div)}、{info.name_zh}"
+        meta.issuer = f"{_spell(party_name(div), div, spelled)}、{_spell(info.name_zh, div, spelled)}"
         slug = "party-gov"
     else:
         info = make(div, body if body != "dept" else "dept", dept)
-        meta.issuer = info.name_zh
+        meta.issuer = _spell(info.name_zh, div, spelled)
         slug = info.iri.split(f"/org/{div.code}/", 1)[1]
-    meta.jurisdiction = info.name_zh
+    meta.jurisdiction = _spell(info.name_zh, div, spelled)
     meta.division_code = div.code
     meta.division_name = div.name if div.code != "cn" else "中国"
     meta.level = _level(div)

@@ -128,3 +128,10 @@ def test_level_noun_self_reference_narrows_the_place() -> None:
     d = _doc("根据有关规定,现将省政府2022年度法治政府建设情况报告如下。\n一、主要工作\n省政府切实履行职责,"
              "一体推进法治湖南建设,出台《湖南省重大行政决策事项目录管理办法》,组织对长沙市开展督察。\n")
     assert d.meta.jurisdiction == "湖南省人民政府" and d.meta.level == "province"
+
+
+def test_place_prefix_kept_as_the_text_spells_it() -> None:
+    d = _doc("南宁市青秀区人民政府2022年法治政府建设情况报告\n2022年,在自治区党委、自治区人民政府领导下,区委、区政府坚持依法行政。\n")
+    assert d.meta.jurisdiction == d.meta.issuer == "南宁市青秀区人民政府" and d.meta.division_code == "450103"
+    by = {a.text: a.iri.rsplit("/org/", 1)[1] for a in d.agencies}
+    assert by["自治区党委"] == "450000/party" and by["区委"] == "450103/party"

@@ -71,6 +71,7 @@ KNOWN_TYPES: dict[str, str] = {
     "习近平法治思想学习纲要": "other",  # a study book (中宣部、中央依法治国办)
     "民法典": "law",
     "宪法": "constitution",
+    "信访工作条例": "party-regulation",  # 中共中央、国务院 2022
 }
 
 _PARTY_WORDS = re.compile(r"中国共产党|党内|党政|党委|党组|党员|党的|党风|纪律检查|纪检")
@@ -143,7 +144,8 @@ def classify_doc_type(title: str, issuer: str = "", report_level: str | None = N
         title = bare
     if title in KNOWN_TYPES:
         return KNOWN_TYPES[title], "K/known"
-    kind = issuer_kind(issuer)
+    head = re.match(r"^(.{2,20}?)关于", title)
+    kind = issuer_kind(issuer) or (issuer_kind(head.group(1)) if head else None)  # 最高人民法院关于…的规定
     level = title_level(title)
     if level is None and re.match(r"^\d{4}年", title):
         level = report_level
@@ -180,6 +182,8 @@ def classify_doc_type(title: str, issuer: str = "", report_level: str | None = N
         rule = "S6" if title.endswith("暂行条例") else "S7"
         if party_title:
             return "party-regulation", f"{rule}/party"
+        if "监察" in title and level is None and kind in (None, "party"):
+            return "supervisory-regulation", f"{rule}/default"
         if "自治" in title or level in ("province", "city"):
             return "local-regulation", f"{rule}/level"
         if local_low:

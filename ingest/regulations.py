@@ -25,6 +25,7 @@ _DASHES = "-—–－―~～至到"
 _YEAR_RANGE = re.compile(rf"[(]?((?:19|20)\d\d)年?\s*[{_DASHES}]*\s*((?:19|20)\d\d)年?[)]?")
 _VERSION = re.compile(r"\((?:试行|暂行|修订|修正|修订版|(?:19|20)\d\d年?(?:修订|修正|修订版)?)\)$")
 _PRC = "中华人民共和国"
+_WRAPPER = re.compile(r"^(?:.{0,30}?)关于(?:印发|转发|颁布|发布)(.{4,})的(?:通知|决定)$")
 _ISSUER_CUT = re.compile(r"[,，。;；:：\n》”)(（）][^,，。;；:：\n》”)(（）]*$")  # 、 kept: 中办、国办
 _ISSUER_TAIL = re.compile(
     r"(人民代表大会常务委员会|人民代表大会|人大常委会|人大|中共中央|党中央|国务院|中办|国办|办公厅|"
@@ -42,6 +43,8 @@ def title_key(inner: str) -> str:
     t = re.sub(rf"[{_DASHES[:6]}]", "-", t)
     if t.startswith(_PRC) and len(t) > len(_PRC):
         t = t[len(_PRC) :]
+    if m := _WRAPPER.match(t):  # 关于印发《X》的通知: the document is X, the notice its carrier
+        t = m.group(1)
     while True:
         stripped = _VERSION.sub("", t)
         if stripped == t or not stripped:

@@ -67,6 +67,8 @@ def test_one_entity_whatever_the_spelling() -> None:
     assert len(iris) == 1
     laws = ["中华人民共和国行政复议法", "行政复议法", "中华人民共和国行政复议法(2023年修订)", "行政复议法（试行）"]
     assert len({run(f"依据《{t}》").regulations[0].iri for t in laws}) == 1
+    # a 关于印发…的通知 carries the document it prints
+    assert title_key("国务院关于印发<法治政府建设实施纲要(2021-2025年)>的通知") == title_key("法治政府建设实施纲要(2021-2025年)")
     # different periods are different documents
     assert title_key("法治政府建设实施纲要(2015-2020年)") != title_key("法治政府建设实施纲要(2021-2025年)")
 
@@ -114,6 +116,8 @@ def test_pathological_input_is_linear() -> None:
         ("关于审理行政协议案件若干问题的规定", "最高人民法院", "judicial-interpretation"),
         ("山西省贯彻落实法治政府建设年度报告制定的规定", "山西省委全面依法治省委员会", "party-regulation"),
         ("某省实施办法", "省人大常委会", "local-regulation"),
+        ("最高人民法院关于行政机关负责人出庭应诉若干问题的规定", "", "judicial-interpretation"),
+        ("监察法实施条例", "", "supervisory-regulation"),
     ],
 )
 def test_doc_type_rules(title: str, issuer: str, expected: str) -> None:

@@ -60,8 +60,8 @@ UNIT_BLOCKERS: dict[str, str] = {
     "米": "面", "笔": "录", "块": "状", "座": "谈", "封": "闭", "册": "子",
 }  # fmt: skip
 
-#: Fixed phrases whose number is not a count (idioms, political formulas, reform names), matched
-#: at the figure's start.
+#: Fixed phrases whose number is not a count (idioms, political formulas, reform names); masked
+#: wherever they do not continue a longer numeral.
 IDIOMS: tuple[str, ...] = (
     "三个代表", "四个意识", "四个自信", "两个维护", "两个确立", "四个全面", "两个一百年", "五位一体",
     "两个毫不动摇", "三个务必", "两个结合", "三个区分开来", "四个最严", "两个责任", "三项制度",
@@ -69,7 +69,7 @@ IDIOMS: tuple[str, ...] = (
     "一个机构", "一支队伍", "一张网", "一张图", "一张蓝图", "一张表", "一个流程", "一套材料",
     "一起", "一批", "一年", "一级", "一把", "一本账", "一站式", "一个也不能少", "两个条例",
     "一份材料", "一次也不跑", "四套班子", "两套班子", "一个都不能少", "一个不少", "一条龙",
-    "一本通", "一支笔", "一把尺", "一张表单", "一个平台", "一张清单", "一个标准", "一个门", "一次告知",
+    "一本通", "一支笔", "一把尺", "一张表单", "两个全覆盖", "三个转变", "四个不摘", "两个务必", "一个平台", "一张清单", "一个标准", "一个门", "一次告知",
 )
 #: Characters before a number that make it an ordinal, a rank, a label or part of a word.
 _ORDINAL_BEFORE = set("第前每初")
@@ -128,9 +128,15 @@ def _mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
     return mask
 
 
+_IDIOM_RE = re.compile(
+    rf"(?<![{CN_NUMERAL_CHARS}])(?:" + "|".join(sorted(map(re.escape, IDIOMS), key=len, reverse=True)) + ")"
+)
+
+
 def _idiom_spans(norm: str) -> list[tuple[int, int]]:
-    """一X一Y patterns (一人一档, 一级抓一级, 一案一评): their numbers are not counts."""
-    spans = [m.span() for m in re.finditer(r"一(.)[^\s，,。、；;]{0,2}一\1", norm)]
+    """Fixed phrases (``IDIOMS``) and 一X一Y patterns (一人一档, 一级抓一级): their numbers are not counts."""
+    spans = [m.span() for m in _IDIOM_RE.finditer(norm)]
+    spans.extend(m.span() for m in re.finditer(r"一(.)[^\s，,。、；;]{0,2}一\1", norm))
     spans.extend(m.span() for m in re.finditer(r"一[^\s，,。、；;一]一[^\s，,。、；;]", norm))
     return spans
 
@@ -240,8 +246,8 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
     blockers = UNIT_BLOCKERS.get(unit, "")
     if after and after in blockers:
         return True  # the unit starts a word: 3项目, 两条例, 人民
-    if c.chinese and any(norm.startswith(idiom, c.start) for idiom in IDIOMS):
-        return True
+    if c.chinese and re.match(r"一|位一体", norm[c.end : c.end + 3]) and unit in ("个", "位"):
+        return True  # formulas: 四个一, 三个一批, 五位一体
     rest = norm[c.end : c.end + 4].rstrip()
     if rest and c.end + len(rest) >= len(norm.rstrip()) and any(
         u.startswith(unit + rest) and u != unit + rest for u in UNITS
@@ -327,6 +333,13 @@ def _measure(text: str, start: int, end: int, prev_end: int) -> str:
     return head
 
 
+def _shared_measure(text: str, figures: list[Figure], start: int) -> str:
+    """The measure of the previous figure when this one follows it in a list (5批、35人次)."""
+    if figures and re.fullmatch(r"[\s、和及与]*", text[figures[-1].end : start]):
+        return figures[-1].measure
+    return ""
+
+
 def _iri_key(doc: Doc) -> str:
     return doc.meta.key or doc.sha256[:16]
 
@@ -365,7 +378,7 @@ def find_figures(doc: Doc) -> list[Figure]:
                 value=c.value,
                 unit=c.written_unit,
                 approx=c.qualifier != "exact",
-                measure=_measure(doc.text, c.start, c.end, prev_end) or (figures[-1].measure if figures else ""),
+                measure=_measure(doc.text, c.start, c.end, prev_end) or _shared_measure(doc.text, figures, c.start),
                 qualifier=c.qualifier,
                 optional=_optional(c, norm),
             )

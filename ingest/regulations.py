@@ -31,6 +31,7 @@ _ISSUER_TAIL = re.compile(
     r"(人民代表大会常务委员会|人民代表大会|人大常委会|人大|中共中央|党中央|国务院|中办|国办|办公厅|"
     r"委员会|[省市县区]委|党委|党组|政府|法院|检察院|[部委局厅署办])(?:联合)?(?:印发|制定|出台|发布|颁布|修订|下发)?的?$"
 )
+_SHORT_FORM = re.compile(r"\s*[(（]?\s*(?:以下简称|下称|简称)\s*《([^《》]{1,60})》")
 _WORK_TYPES = {"work-document", "list", "report", "agreement"}
 
 
@@ -63,6 +64,18 @@ def issuer_before(norm: str, start: int) -> str:
     return segment[-30:]
 
 
+def _short_forms(norm: str, found: list[tuple[int, int, str, str]]) -> dict[str, str]:
+    """Short titles the report defines: 《A》(以下简称《B》) → {key of B: key of A}."""
+    alias: dict[str, str] = {}
+    for _, end, key, _ in found:
+        m = _SHORT_FORM.match(norm, end + 1)
+        if m:
+            short = title_key(m.group(1))
+            if short != key and short not in alias:
+                alias[short] = key
+    return alias
+
+
 def legal_iri(key: str, doc_type: str, scope: str | None) -> str:
     """``id/legal/{doc-type}[/{division}]/{slug}``."""
     parts = ["legal", doc_type] + ([scope] if scope else []) + [pinyin_slug(key)]
@@ -78,6 +91,8 @@ def extract_regulations(doc: Doc) -> None:
         if not inner.strip():
             continue
         found.append((m.start(1), m.end(1), title_key(inner), issuer_before(doc.norm, m.start())))
+    alias = _short_forms(doc.norm, found)
+    found = [(s, e, alias.get(key, key), issuer) for s, e, key, issuer in found]
     # one type per document within the report: the first mention with a named issuer decides
     issuer_of: dict[str, str] = {}
     for _, _, key, issuer in found:

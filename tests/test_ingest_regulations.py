@@ -142,3 +142,9 @@ def test_emitted_types_exist_in_the_doc_type_scheme() -> None:
             assert r.doc_type in notations
             assert "/id/legal/" + r.doc_type + "/" in r.iri
     assert (None, SKOS.prefLabel, Literal("党内法规", lang="zh")) in g
+
+
+def test_short_form_defined_by_the_report_links_to_the_full_title() -> None:
+    doc = run("贯彻《中华人民共和国行政复议法》(以下简称《复议法》),学习《复议法》和《民法典》。")
+    assert [r.text for r in doc.regulations] == ["中华人民共和国行政复议法", "复议法", "复议法", "民法典"]
+    assert len({r.iri for r in doc.regulations[:3]}) == 1 and doc.regulations[3].iri != doc.regulations[0].iri

@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from fazhi.iri import instance
 from ingest import divisions
 from ingest.agency_ids import NATIONAL, AgencyInfo, make, party_name
 from ingest.agency_types import DEPARTMENTS, dept_forms
 from ingest.divisions import Division
-from ingest.model import Doc
+from ingest.model import Doc, ReportMeta
+from ingest.normalize import normalize
 
 _TOWN_SUFFIX = ("街道", "镇", "乡", "苏木")
 _PRONOUNS = {"县": "gov", "区": "gov", "市": "gov", "省": "gov", "州": "gov", "旗": "gov", "镇": "gov",
@@ -185,7 +187,8 @@ def _places_in(norm: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _automaton():  # type: ignore[no-untyped-def]
+def _automaton() -> Any:
+    """An Aho-Corasick automaton over division names (None without pyahocorasick)."""
     try:
         import ahocorasick
     except ImportError:
@@ -257,8 +260,7 @@ def _superior_noun(doc: Doc) -> str | None:
 
 
 def doc_norm(s: str) -> str:
-    from ingest.normalize import normalize
-
+    """The matching form of a string taken from ``doc.text`` (simplified, folded)."""
     return normalize(s)
 
 
@@ -295,7 +297,7 @@ def _fallback_division(doc: Doc, ctx: list[str], noun: str | None) -> tuple[Divi
         return None, 0.0  # the report answers to a 区/县/市 that the text never names
     if not counts:
         return None, 0.0
-    best = max(counts, key=lambda c: (counts[c], divisions.get(c).level == "county"))  # type: ignore[union-attr]
+    best = max(counts, key=lambda c: (counts[c], c[4:] != "00"))  # most named; a county wins a tie
     return divisions.get(best), 0.5
 
 
@@ -375,8 +377,9 @@ def _spell(name: str, div: Division, spelled: str) -> str:
     return name
 
 
-def _set(meta, doc: Doc, div: Division | None, body: str | None, dept: str | None, conf: float,
-         evidence: str, spelled: str = "") -> None:  # type: ignore[no-untyped-def]
+def _set(meta: ReportMeta, doc: Doc, div: Division | None, body: str | None, dept: str | None, conf: float,
+         evidence: str, spelled: str = "") -> None:
+    """Write the resolved identity into ``meta`` (a report with no division gets a unique placeholder key)."""
     year = str(meta.year) if meta.year else "nd"
     if div is None or body is None:
         code = "x" + doc.sha256[:8]
@@ -430,7 +433,7 @@ def reporting_body(doc: Doc) -> tuple[Division | None, AgencyInfo | None]:
     div = NATIONAL if code == "cn" else divisions.get(code)
     if div is None or not doc.meta.jurisdiction:
         return div, None
-    slug = doc.meta.key.split("-", 2)[-1] if False else doc.meta.iri.split(f"/{doc.meta.year or 'nd'}/", 1)[-1]
+    slug = doc.meta.iri.split(f"/{doc.meta.year or 'nd'}/", 1)[-1]  # the issuer slug: gov, gov/justice …
     if slug.startswith("gov/") and slug[4:] in DEPARTMENTS:
         return div, make(div, "dept", slug[4:])
     if slug == "gov/general-office":

@@ -37,7 +37,7 @@ _ABOLISH = re.compile(r"(撤销|撤并|不再保留)")
 _RENAME = re.compile(r"更名为")
 _MERGE = re.compile(r"(合并|并入|整合组建|合并组建|合并设立)")
 _TRANSFER = re.compile(r"(划转|划入|移交)")
-_ISSUE = re.compile(r"(印发|制定|出台|制发|颁布|发布|编制|起草|签订|修订|修改)")
+_ISSUE = re.compile(r"(印发|制定|制订|出台|制发|颁布|发布|编制|起草|签订|修订|修改)")
 _ADOPT = re.compile(r"(全面推行|推行|深化|全面落实|落实|实施|推进|探索|坚持发展|发展|建立健全|建立|健全|完善|执行|开展|推广)")
 _GAP = re.compile(r"^[^,，、。;；:：“”《》]{0,6}$")
 _TO = re.compile(r"(到|至|给|入|由)")
@@ -166,12 +166,14 @@ def _events(ctx: _Ctx, s: int, e: int) -> None:
 def _issued(ctx: _Ctx, s: int, e: int) -> None:
     """Documents issued or revised in one sub-clause: a verb followed by one or more 《》 titles."""
     doc, norm = ctx.doc, ctx.doc.norm
+    used: set[int] = set()  # 起草印发《X》: one event per title, the first verb names it
     for m in _ISSUE.finditer(norm, s, e):
         if ctx.in_title[m.start()]:
             continue
         near = [t for t in ctx.regulations.starting(m.end(), min(e, m.end() + 8)) if t.end <= e]
-        if not near or not _GAP.match(norm[m.end() : near[0].start - 1]):
+        if not near or near[0].start in used or not _GAP.match(norm[m.end() : near[0].start - 1]):
             continue
+        used.add(near[0].start)
         objects, last = [near[0].iri], near[0]
         while True:  # 《A》《B》、《C》和《D》
             nxt = [t for t in ctx.regulations.starting(last.end + 1, min(e, last.end + 4)) if t.end <= e]

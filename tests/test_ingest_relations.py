@@ -101,3 +101,10 @@ def test_long_and_pathological_text_stays_linear() -> None:
     text = "县政府:" + "县司法局印发《某办法》,推行“放管服”,组建县政务服务局。" * 3000 + "推行" * 50000
     doc = crafted(text, {"县政府": "gov", "县司法局": "justice", "县政务服务局": "service"})
     assert len(kinds(doc, "issued")) == len(kinds(doc, "adopted")) == len(kinds(doc, "establishment")) == 3000
+
+
+def test_one_event_per_title_when_verbs_pile_up() -> None:
+    doc = crafted("县司法局起草印发《某县工作要点》《某县实施方案》,制订《某县规则》。", {"县司法局": "justice"})
+    issued = kinds(doc, "issued")
+    assert [(r.attrs["verb"], len(r.objects)) for r in issued] == [("起草", 2), ("制订", 1)]
+    assert all(r.subject == "org/justice" for r in issued)

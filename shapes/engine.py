@@ -83,6 +83,7 @@ class Result:
     component: str = ""
     shape: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    value_is_iri: bool = False
 
     def key(self) -> tuple[str, str, str | None, str, str]:
         """What two engines must agree on: focus, path, component, severity, source shape."""
@@ -322,6 +323,7 @@ class SparqlValidator:
                         component=check.component,
                         shape=check.shape,
                         extra={k: v for k, v in bindings.items() if k not in ("this", "value")},
+                        value_is_iri=isinstance(sol["value"], ox.NamedNode) if "value" in names else False,
                     )
                 )
         return results

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pyoxigraph as ox
+
 from fazhi.namespaces import sparql_prefixes
 from shapes.engine import Result
 
@@ -75,6 +77,7 @@ def run_store_checks(store) -> list[Result]:
                     value=value,
                     component=f"{STORE_CHECK}/{check.name}",
                     shape=STORE_CHECK,
+                    value_is_iri=has_value and isinstance(sol["value"], ox.NamedNode),
                 )
             )
     return out

@@ -119,6 +119,7 @@ def _results_from_report(report: Graph, shapes: Graph) -> list[Result]:
                 value=str(value) if value is not None else None,
                 component=str(report.value(r, SH.sourceConstraintComponent)),
                 shape=_owning_shape(shapes, report.value(r, SH.sourceShape)),
+                value_is_iri=isinstance(value, URIRef),
             )
         )
     return out
@@ -149,7 +150,7 @@ def report_graph(results: list[Result], key: str, subject: str | None = None) ->
         if r.path:
             g.add((rn, SH.resultPath, URIRef(r.path)))
         if r.value is not None:
-            g.add((rn, SH.value, URIRef(r.value) if r.value.startswith(("http://", "https://")) else Literal(r.value)))
+            g.add((rn, SH.value, URIRef(r.value) if r.value_is_iri else Literal(r.value)))
     return g
 
 

@@ -35,6 +35,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from fazhi.commands.query import close_quietly
     from fazhi.store import StoreError, open_store
     from shapes.validate_store import validate_store
 
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"fazhi validate: {e}", file=sys.stderr)
         return 2
     finally:
-        store.close()
+        close_quietly(store)
     if args.format == "json":
         json.dump(result.to_json(args.min_severity), sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -142,7 +142,10 @@ def _idiom_spans(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _parse(m: re.Match[str]) -> tuple[int | float, bool] | None:
+_CN_DIGITS_AND_TEN = set("零〇○一壹二贰两兩俩三叁四肆五伍六陆七柒八捌九玖十拾")
+
+
+def _parse(m: re.Match[str], norm: str) -> tuple[int | float, bool] | None:
     """The value of a figure match (万/亿 multiplied out) and whether it is a Chinese numeral."""
     scale2 = m.group("scale2")  # 50余万人: the scale after the approximation word
     factor = 1 if not scale2 else (10_000 if scale2 == "万" else 100_000_000)
@@ -155,8 +158,12 @@ def _parse(m: re.Match[str]) -> tuple[int | float, bool] | None:
             value = as_number(value * (10_000 if scale == "万" else 100_000_000))
         return as_number(value * factor), False
     cn = m.group("cn")
-    if not any(ch in "零〇○一壹二贰两兩俩三叁四肆五伍六陆七柒八捌九玖十拾" for ch in cn):
-        return None  # bare 百/千/万 is not a number
+    if not any(ch in _CN_DIGITS_AND_TEN for ch in cn):
+        if not (m.group("more") or _PRE_QUAL_RE.search(norm, max(0, m.start() - 4), m.start())):
+            return None  # bare 百/千/万 is not a number, except 百余家, 近千人
+        cn = "一" + cn
+    if re.search(r"[一二两三四五六七八九]{2}", cn) and not re.search(r"[零〇○]", cn) and len(cn) < 4:
+        return None  # 两三次, 三四个, 十二三: a vague range, not a number
     value = parse_chinese(cn)
     return (as_number(value * factor), True) if value is not None else None
 
@@ -175,7 +182,7 @@ def _candidates(doc: Doc) -> list[Candidate]:
         # a number glued to a longer digit/letter run (G20, 3A, 1.2.3) is a label
         if start > 0 and re.match(r"[0-9A-Za-z.·/]", norm[start - 1]):
             continue
-        parsed = _parse(m)
+        parsed = _parse(m, norm)
         if parsed is None:
             pos = m.start() + 1
             continue

@@ -41,6 +41,7 @@ _ISSUE = re.compile(r"(印发|制定|制订|出台|制发|颁布|发布|编制|�
 _ADOPT = re.compile(r"(全面推行|推行|深化|全面落实|落实|实施|推进|探索|坚持发展|发展|建立健全|建立|健全|完善|执行|开展|推广)")
 _GAP = re.compile(r"^[^,，、。;；:：“”《》]{0,6}$")
 _TO = re.compile(r"(到|至|给|入|由)")
+_SUBJECT_LEAD = re.compile(r"\s*(?:[一二三四五六七八九十]+是|由|经|同时|\d{4}年)?[,，、]?\s*")
 _LIST_GLUE = re.compile(r"》[、和及与]?《")
 _STOPS = "。;；!！?？\n"
 
@@ -181,7 +182,7 @@ def _issued(ctx: _Ctx, s: int, e: int) -> None:
                 break
             objects.append(nxt[0].iri)
             last = nxt[0]
-        actor = ctx.agencies.inside(max(s, m.start() - 60), m.start())
+        actor = _actor(ctx, m.start())
         kind = "revised" if m.group(0) in ("修订", "修改") else "issued"
         _rel(doc, kind, s, e, actor[-1].iri if actor else ctx.issuer, objects, m.group(0))
 
@@ -196,10 +197,31 @@ def _adopted(ctx: _Ctx, s: int, e: int) -> None:
         verb = next((m.group(0) for m in _ADOPT.finditer(before) if _GAP.match(before[m.end() :])), None)
         if verb is None:
             continue
-        actor = ctx.agencies.inside(max(s, x.start - 60), x.start)
+        actor = _actor(ctx, x.start)
         subject = actor[-1].iri if actor else ctx.issuer
         if subject:
             _rel(doc, "adopted", s, e, subject, [x.iri], verb)
+
+
+def _actor(ctx: _Ctx, pos: int) -> list:
+    """Agencies that can be the subject of a verb at ``pos``, nearest last.
+
+    Any agency earlier in the verb's own sub-clause, or one that opens an earlier sub-clause of the
+    same sentence (the subject carries over commas: 县司法局起草…,制订…), but not an agency inside
+    the object of an earlier verb (召开区委…会议,…推行).
+    """
+    norm = ctx.doc.norm
+    start = _sentence(norm, pos, pos, reach=80)[0]
+    sub_start = max(norm.rfind(c, start, pos) for c in ",，") + 1
+    out = []
+    for a in ctx.agencies.inside(start, pos):
+        if a.start >= sub_start:
+            out.append(a)
+        else:
+            lead = max(norm.rfind(c, start, a.start) for c in ",，") + 1
+            if _SUBJECT_LEAD.fullmatch(norm, max(lead, start), a.start):
+                out.append(a)
+    return out
 
 
 def _names(ctx: _Ctx) -> None:

@@ -108,3 +108,10 @@ def test_one_event_per_title_when_verbs_pile_up() -> None:
     issued = kinds(doc, "issued")
     assert [(r.attrs["verb"], len(r.objects)) for r in issued] == [("起草", 2), ("制订", 1)]
     assert all(r.subject == "org/justice" for r in issued)
+
+
+def test_an_agency_inside_an_object_is_no_subject() -> None:
+    doc = crafted("召开县委依法治县委员会会议,在全县推行“双随机、一公开”。", {"县委依法治县委员会": "party", "县政府": "gov"})
+    assert [r.subject for r in kinds(doc, "adopted")] == []  # no stated adopter and no 县政府 mention
+    doc = crafted("县政府召开县委依法治县委员会会议,在全县推行“双随机、一公开”。", {"县委依法治县委员会": "party", "县政府": "gov"})
+    assert [r.subject for r in kinds(doc, "adopted")] == ["org/gov"]

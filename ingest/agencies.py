@@ -31,7 +31,8 @@ from ingest.model import AgencyMention, Doc
 __all__ = ["extract_agencies", "agency_info", "AgencyInfo"]
 
 #: A level noun owns a body unless it ends a longer word or a set (全市, 各区, 乡镇, 城市, 社区, 省市县).
-_LEVEL = (r"(?<![全各本该省市区县乡镇村两三四五上下分社小园城景片辖山试新校库牧郊街老矿灾都超门夜股湖港团])"
+_LEVEL = (r"(?<![全各本该省市区县乡镇村两三四五上下分社小园城景片辖山试新校库牧郊街老矿灾都超门夜股湖港团"
+          r"边苏军战厂营展能济范税验贸护游业聚集菜花早重古名强家节反外弟发])"
           r"(?:街道|自治区|自治州|省|市|区|县|镇|乡|州|旗|盟)")
 _NOUN = "[省市区县州旗]"
 _NOUN_CODES = {"省": "p", "市": "c", "区": "d", "县": "x", "镇": "t", "乡": "s", "街道": "j", "州": "z", "旗": "q",

@@ -204,3 +204,9 @@ def test_sheng_ju_is_the_same_type_of_bureau_one_level_up() -> None:
     assert "省局" not in got and got["市局"] == "500000/gov/market-regulation"  # 重庆: no province above
     gov = _links("台儿庄区人民政府关于2019年度法治政府建设情况的报告\n按照市局要求开展工作。\n")
     assert "市局" not in gov  # a government report has no "own type" of bureau
+
+
+def test_zones_and_towns_named_before_a_body_are_not_the_government() -> None:
+    got = _texts("台儿庄区人民政府关于2019年度法治政府建设情况的报告\n经济开发区党工委、高新区管委会、示范区党工委、"
+                 "保护区党委、社区党委、城镇政府、古镇政府,向区政府报告,经市政府、报省政府。\n")
+    assert got == ["台儿庄区人民政府", "区政府", "市政府", "省政府"]

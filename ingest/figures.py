@@ -328,7 +328,7 @@ _MARKER_END_RE = re.compile("(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, rev
 def _measure(text: str, start: int, end: int, prev_end: int) -> str:
     """The words of the figure's clause: text before it (back to a break or the previous figure),
     then the counted noun after it when the figure precedes its noun (认领5476项行政权力事项)."""
-    lo = max(prev_end, start - 40)
+    lo = min(start, max(prev_end, start - 40))
     head = _HEAD_RE.search(text, lo, start).group(0)  # type: ignore[union-attr]
     if prev_end and start - len(head) == prev_end:
         head = head.rsplit("、", 1)[-1]  # an item of a list of figures: 1期…、2期行政执法人员培训班
@@ -375,8 +375,8 @@ def find_figures(doc: Doc) -> list[Figure]:
     figures: list[Figure] = []
     prev_end = 0
     for c in _candidates(doc):
-        if _excluded(c, norm, mask):
-            continue
+        if c.start < prev_end or _excluded(c, norm, mask):
+            continue  # overlapping matches (百分之3个工作日): the first one wins
         text = doc.text[c.start : c.end]
         figures.append(
             Figure(

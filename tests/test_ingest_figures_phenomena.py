@@ -208,3 +208,20 @@ def test_uses_mention_spans_of_earlier_components() -> None:
 def test_pathological_inputs_are_safe(text: str) -> None:
     # long digit runs are identifiers; numbers start only at run starts (no quadratic backtracking)
     assert all(len(f.text) < 50 for f in figs(text))
+
+
+def test_random_texts_never_crash_and_keep_the_invariants() -> None:
+    import random
+
+    alphabet = list("0123456789.,%％一二两三十百千万亿零〇余多件项个名人次场期批家户年月日天分元《》“”\"、，。；:第每近约超 \n") + [
+        "个工作日", "人次", "万元", "其中", "分别为", "百分之", "纠错率", "办结", "以上",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 80)))
+        fs = figs(text)
+        assert all(a.end <= b.start for a, b in zip(fs, fs[1:], strict=False))
+        for f in fs:
+            assert f.part_of is None or fs[f.part_of].part_of is None
+            if f.rate_of:
+                assert f.rate_of["denominator"] < fs.index(f)

@@ -173,6 +173,8 @@ def worker_main(conn: Connection, location: str) -> None:
 #: A query still running after this long is deprioritised (nice 10), so cheap queries keep their latency.
 SLOW_AFTER = 0.2
 SLOW_NICE = 10
+#: How often (seconds) to look whether another process changed an on-disk store.
+REFRESH_EVERY = 1.0
 
 
 class _Worker:
@@ -222,6 +224,9 @@ class WorkerPool:
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: set[_Worker] = set()
         self._closed = False
+        self._is_dir = os.path.isdir(location)
+        self._signature = self._store_signature()
+        self._checked = time.monotonic()
 
     async def start(self) -> None:
         if self._idle is not None:
@@ -237,6 +242,27 @@ class WorkerPool:
         """Make workers reopen the store before their next query (after a write)."""
         self.generation += 1
 
+    def _store_signature(self) -> tuple:
+        """Write-ahead logs and CURRENT of an on-disk store: they change when another process writes."""
+        if not self._is_dir:
+            return ()
+        try:
+            return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(self.location)
+                                if e.name.endswith(".log") or e.name == "CURRENT"))
+        except OSError:
+            return ()
+
+    def _refresh_if_changed(self) -> None:
+        """At most once a second: if another process (e.g. ``fazhi ingest``) wrote the store, reopen it."""
+        now = time.monotonic()
+        if not self._is_dir or now - self._checked < REFRESH_EVERY:
+            return
+        self._checked = now
+        signature = self._store_signature()
+        if signature != self._signature:
+            self._signature = signature
+            self.bump_generation()
+
     async def _replace(self, worker: _Worker) -> None:
         loop = asyncio.get_running_loop()
         self._all.discard(worker)
@@ -251,6 +277,7 @@ class WorkerPool:
         if self._closed:
             raise PoolClosed("the query service is shutting down")
         await self.start()
+        self._refresh_if_changed()
         deadline = time.monotonic() + timeout
         try:
             worker = await asyncio.wait_for(self._idle.get(), timeout)

@@ -301,7 +301,7 @@ def _optional(c: Candidate, norm: str) -> bool:
     window = norm[max(0, c.start - 12) : c.start]
     if c.unit == "年" and (re.search(r"连续$", window) or re.match(r"(?:年审|一审|一次|一换)", norm[c.end : c.end + 2])):
         return True  # 连续3年, 四年年审
-    if c.unit == "次" and c.value <= 3 and re.search(r"每(?:年|月|季度|季|周|半年|天|日)[^，,。；;]*$", window):
+    if c.unit in ("次", "场", "场次", "期", "轮") and c.value <= 4 and re.search(r"每(?:年|月|季度|季|周|半年|天|日)[^，,。；;]*$", window):
         return True  # 每年年初召开一次专题会议
     if c.unit == "次" and re.match(r"(?:来|到|莅临|亲临)[^，,。；;]{0,6}(?:考察|视察)", norm[c.end : c.end + 10]):
         return True  # 三次来陕考察 (a fixed formula)

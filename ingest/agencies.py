@@ -100,12 +100,13 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
     national = "|".join(re.escape(n) for n in sorted(_NATIONAL, key=len, reverse=True))
     place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
     place = place or "(?!)"  # no place named: a group that never matches
-    owner = rf"(?P<place>(?:中共)?(?:{place})+)|(?P<level>{_LEVEL})"
+    owner = rf"(?P<place>(?:中共|中国共产党)?(?:{place})+)|(?P<level>{_LEVEL})"
     firsts = set("中国总局部厅机街省市区县镇乡州旗委党人政办司派纪监高法检")
     firsts |= {f[0] for f in _NATIONAL} | {f[0] for f in dept_forms()} | {p[0] for p in places}
     first = "[" + "".join(sorted(firsts)) + "]"  # a cheap test at each position before the alternation
     return re.compile(
         rf"(?={first})(?:(?P<nat>{national})|国家(?P<natdept>{_dept_alternation()})(?![门长])"
+        rf"|(?:中国人民政治协商会议|政协)(?P<cppccplace>(?:{place})+)委员会"
         r"|(?P<zhongban>中办)(?=[、,]?国办|印发|《)|(?<=中办[、,])(?P<guoban>国办)|(?P<guoban2>国办)(?=印发|《)"
         r"|(?<![全大格布结当开时总分干内外东西南北中支本乐底上下局部厅])(?P<rel>总局|局|部|厅|机关)(?P<reltail>党组(?!织)|党委|[\u4e00-\u9fff]{2,6}?科(?![学技室研普]))"
         rf"|(?:{owner})?(?:{_body_pattern()}))"
@@ -153,7 +154,7 @@ class _Linker:
     def place_owner(self, text: str) -> tuple[Division | None, float]:
         from ingest.jurisdiction import parse_name
 
-        name = text[2:] if text.startswith("中共") else text
+        name = re.sub(r"^(?:中共|中国共产党)", "", text)
         p = parse_name("mention", name + "人民政府")
         chosen: Division | None = None
         conf = 1.0
@@ -209,6 +210,9 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         return make(NATIONAL, body, dept), 1.0
     if g("natdept"):
         return make(NATIONAL, "dept", _forms()[g("natdept")]), 1.0
+    if g("cppccplace"):
+        div, conf = lk.place_owner(g("cppccplace"))
+        return (make(div, "cppcc"), conf) if div is not None else (None, 0.0)
     if g("zhongban"):
         return make(NATIONAL, "party-office"), 1.0
     if g("guoban") or g("guoban2"):
@@ -239,7 +243,7 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         if town is None or town.level != "township":
             return None, 0.0
         return station(town, "justice" if g("station") == "司法所" else "public-security", g("station")), 0.8
-    if g("partyfull") and not (place and place.startswith("中共")):
+    if g("partyfull") and not (place and place.startswith(("中共", "中国共产党"))):
         return None, 0.0  # 委员会 after a bare place is not the Party committee (政协…委员会)
     if g("street") and (div is None or div.level != "township" or div.noun != "街道"):
         return None, 0.0  # 办事处 stands only for a street's own office

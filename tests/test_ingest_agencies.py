@@ -210,3 +210,10 @@ def test_zones_and_towns_named_before_a_body_are_not_the_government() -> None:
     got = _texts("台儿庄区人民政府关于2019年度法治政府建设情况的报告\n经济开发区党工委、高新区管委会、示范区党工委、"
                  "保护区党委、社区党委、城镇政府、古镇政府,向区政府报告,经市政府、报省政府。\n")
     assert got == ["台儿庄区人民政府", "区政府", "市政府", "省政府"]
+
+
+def test_full_cppcc_and_party_names() -> None:
+    got = _links("汾西县司法局2022年法治政府建设情况报告\n政协汾西县委员会、中国人民政治协商会议汾西县委员会、"
+                 "中国共产党汾西县委员会、中共汾西县委。\n")
+    assert got["政协汾西县委员会"] == got["中国人民政治协商会议汾西县委员会"] == "141034/cppcc"
+    assert got["中国共产党汾西县委员会"] == got["中共汾西县委"] == "141034/party"

@@ -55,13 +55,13 @@ def unit_iri(unit: str) -> URIRef:
 
 
 def decimal_literal(value: float | int) -> Literal:
-    """``value`` as an ``xsd:decimal`` keeping the precision it was written with."""
+    """``value`` as an ``xsd:decimal`` (the precision the text used is in ``fz:rawText``)."""
     try:
         d = Decimal(str(value))
     except InvalidOperation:
         d = Decimal(0)
-    if d == d.to_integral_value() and "." not in str(value):
-        d = d.quantize(Decimal(1))
+    if d == d.to_integral_value():
+        d = d.quantize(Decimal("0.1"))  # "54.0": the form Turtle's decimal shorthand round-trips
     return Literal(d, datatype=XSD.decimal)
 
 

@@ -260,6 +260,8 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
             div, conf = NATIONAL, 0.9
         elif form.endswith("厅") and lk.chain:
             div, conf = lk.chain[-1], 0.8  # a 厅 is a province's department
+        elif lk.j_div is not None and lk.j_div.level == "township" and form.endswith(("办", "办公室")):
+            return child(make(lk.j_div, "gov"), "unit", form), 0.6  # a town's own 信访办
         else:
             div, conf = lk.home(), 0.7
             if div is None:

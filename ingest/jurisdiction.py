@@ -224,10 +224,13 @@ def _resolve_chain(p: Parsed, doc: Doc, ctx: list[str]) -> tuple[Division | None
     chosen: Division | None = None
     conf = 1.0
     names: list[str] = []
+    sup = _superior_noun(doc)
     for opts in p.chain:
         if chosen is not None:
             inside = [o for o in opts if divisions.related(o.code, chosen.code)]
             opts = inside or opts
+        if sup and len(opts) > 1 and opts[0].level == "township":  # 区委、区政府 above a town: its county is a 区
+            opts = [o for o in opts if (divisions.get(o.parent or "") or o).noun == sup] or opts
         d, c = _choose(opts, doc, ctx + ([chosen.code] if chosen else []))
         chosen, conf = d, min(conf, c)
         if d is not None and d.code != "cn":

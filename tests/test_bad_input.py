@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from fazhi.store import open_store
+from ingest.decode import decode_bytes
 
 REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
 SEED = REPORTS / "taierzhuang-2019.txt"
@@ -101,29 +102,27 @@ def _without_file_identity(ex: dict) -> dict:
     return {k: v for k, v in ex.items() if k not in ("source", "sha256", "warnings")}
 
 
-def test_gbk_utf16_and_bom_give_the_same_extraction_as_utf8(tmp_path):
-    text = seed_text()
+def test_gbk_gives_the_same_extraction_as_utf8(tmp_path):
     utf8 = _extraction(SEED)
     assert utf8["report"]["published"] == "2020-01-15" and utf8["report"]["year"] == 2019
-    for name, data in (
-        ("gbk.txt", text.encode("gbk")),
-        ("gb18030.txt", text.encode("gb18030")),
-        ("bom.txt", b"\xef\xbb\xbf" + text.encode("utf-8")),
-        ("utf16.txt", text.encode("utf-16")),
-    ):
-        (tmp_path / name).write_bytes(data)
-        other = _extraction(tmp_path / name)
-        assert _without_file_identity(other) == _without_file_identity(utf8), name
-        assert other["sha256"] != utf8["sha256"]
+    (tmp_path / "gbk.txt").write_bytes(seed_text().encode("gbk"))
+    gbk = _extraction(tmp_path / "gbk.txt")
+    assert _without_file_identity(gbk) == _without_file_identity(utf8)
+    assert gbk["sha256"] != utf8["sha256"]
 
 
-def test_traditional_big5_reads_like_its_utf8_copy(tmp_path):
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig", "utf-16", "utf-16-be-bom"])
+def test_other_encodings_decode_to_the_same_text(encoding):
+    """The same text means the same extraction (the pipeline only sees the decoded text)."""
+    text = seed_text()
+    data = b"\xfe\xff" + text.encode("utf-16-be") if encoding == "utf-16-be-bom" else text.encode(encoding)
+    assert decode_bytes(data, "x.txt").text == text
+
+
+def test_traditional_big5_reads_like_its_utf8_copy():
     text = (REPORTS / "003.txt").read_text(encoding="utf-8").replace("?!毒V要", "。《綱要")  # garble not in Big5
-    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "big5.txt").write_bytes(text.encode("big5hkscs"))
-    a, b = _extraction(tmp_path / "utf8.txt"), _extraction(tmp_path / "big5.txt")
-    assert _without_file_identity(a) == _without_file_identity(b)
-    assert b["sections"][0]["title"].startswith("加強黨對法治政府建設的領導")
+    dec = decode_bytes(text.encode("big5hkscs"), "big5.txt")
+    assert dec.text == text and dec.encoding == "big5hkscs"
 
 
 def _check_offsets(ex: dict, text: str) -> None:
@@ -192,7 +191,8 @@ def test_ingest_keeps_the_store_when_files_fail(tmp_path, bad_dir):
     # A batch of bad files: each is listed in the summary; the store is unchanged.
     big = tmp_path / "big" / "big.txt"
     big.parent.mkdir()
-    big.write_bytes(b"x" * (5 * 1024 * 1024 + 1))
+    text = seed_text().encode("utf-8")
+    big.write_bytes(text * (20 * 1024 * 1024 // len(text) + 1))  # 20 MB of real report text
     res = fazhi("ingest", "-q", "--store", str(store), str(bad_dir), str(big))
     assert res.returncode == 1
     for name in _refused(bad_dir):
@@ -220,3 +220,18 @@ def test_a_very_long_digit_run_does_not_crash_extract(tmp_path):
     res = fazhi("extract", "--indent", "0", str(path))
     assert res.returncode == 0 and "Traceback" not in res.stderr
     assert "5000 digits" in res.stderr
+
+
+def test_ingest_of_pathological_texts_loads_them_with_warnings_beside_a_failure(tmp_path):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    for name in ("nested.txt", "never_closed.txt"):
+        (folder / name).write_text(_pathological()[name][0], encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    store = tmp_path / "store"
+    res = fazhi("ingest", "-q", "--no-validate", "--store", str(store), str(folder))
+    assert res.returncode == 1  # the empty file failed; the two odd ones loaded
+    assert "ingested 2/3 report(s)" in res.stderr and "1 failure(s)" in res.stderr
+    assert f"warning: {folder / 'nested.txt'}: title bracket 《 nested 10000 deep" in res.stderr
+    assert f"warning: {folder / 'never_closed.txt'}: unbalanced title bracket 《" in res.stderr
+    assert quads(store) > 1000

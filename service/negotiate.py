@@ -1,6 +1,7 @@
 """Choosing a response format from ``format=``, a file suffix or the ``Accept`` header.
 
-A small local helper for the exploring routers (linked data, neighbourhood, reports, dumps).
+Format names, aliases and suffixes for the exploring routers (linked data, neighbourhood, reports,
+dumps); the ``Accept`` matching itself is the SPARQL endpoint's :func:`service.conneg.negotiate`.
 """
 
 from __future__ import annotations
@@ -38,20 +39,6 @@ ALIASES = {
     "htm": "html",
 }
 
-MEDIA_TYPES = {
-    "text/html": "html", "application/xhtml+xml": "html",
-    "text/turtle": "turtle", "application/x-turtle": "turtle",
-    "application/ld+json": "jsonld",
-    "application/n-triples": "nt", "text/plain": "nt",
-    "application/rdf+xml": "rdfxml",
-    "application/json": "json",
-    "application/vnd.cytoscape+json": "cytoscape",
-    "text/csv": "csv",
-    "application/n-quads": "nquads",
-    "application/trig": "trig",
-}
-
-
 def format_by_name(name: str) -> Format | None:
     """The format called ``name`` (or one of its aliases), or None."""
     key = name.strip().lower()
@@ -67,38 +54,14 @@ def format_by_suffix(path: str, allowed: list[str]) -> tuple[str, Format] | None
     return None
 
 
-def parse_accept(accept: str) -> list[tuple[str, float]]:
-    """Media ranges of an ``Accept`` header with their q-values, best first (stable)."""
-    out = []
-    for i, part in enumerate(accept.split(",")):
-        bits = [b.strip() for b in part.split(";")]
-        if not bits[0]:
-            continue
-        q = 1.0
-        for b in bits[1:]:
-            if b.startswith("q="):
-                try:
-                    q = float(b[2:])
-                except ValueError:
-                    q = 0.0
-        out.append((bits[0].lower(), q, i))
-    out.sort(key=lambda x: (-x[1], x[2]))
-    return [(m, q) for m, q, _ in out if q > 0]
-
-
 def choose(accept: str | None, allowed: list[str], default: str) -> Format:
-    """The allowed format that ``accept`` prefers; ``default`` when none or ``*/*``."""
-    if not accept:
+    """The allowed format that ``accept`` prefers (``service.conneg.negotiate``: q-values, ``type/*``,
+    ``*/*``; ties go to ``default``); ``default`` when nothing offered is acceptable."""
+    from service.conneg import negotiate
+
+    order = [default] + [a for a in allowed if a != default]
+    offered = [FORMATS[a].media_type.split(";")[0] for a in order]
+    media = negotiate(accept, offered)
+    if media is None:
         return FORMATS[default]
-    for media, _ in parse_accept(accept):
-        if media in ("*/*", "*"):
-            return FORMATS[default]
-        name = MEDIA_TYPES.get(media)
-        if name in allowed:
-            return FORMATS[name]
-        if media.endswith("/*"):
-            major = media[:-1]
-            for a in [default, *allowed]:
-                if FORMATS[a].media_type.startswith(major):
-                    return FORMATS[a]
-    return FORMATS[default]
+    return FORMATS[order[offered.index(media)]]

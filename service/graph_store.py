@@ -51,7 +51,6 @@ def _stream(file) -> Iterator[bytes]:
     return chunks()
 
 
-@router.api_route("/store", methods=["GET", "HEAD"], summary="Graph Store Protocol: read a graph or the dataset")
 async def read(request: Request) -> Response:
     graph, default, error = _target(request)
     if error:
@@ -100,7 +99,6 @@ def _nt(quads: list[ox.Quad]) -> str:
     return ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES).decode()
 
 
-@router.api_route("/store", methods=["PUT", "POST", "DELETE"], summary="Graph Store Protocol: write (token needed)")
 async def write(request: Request) -> Response:
     refusal = update_refusal(request)
     if refusal is not None:
@@ -140,6 +138,17 @@ async def write(request: Request) -> Response:
     if not ops:
         return Response(status_code=204)
     return await _apply(request, " ;\n".join(ops), 204 if existed else 201)
+
+
+for _method, _handler, _summary in [
+    ("GET", read, "Graph Store Protocol: read a graph (?graph=IRI, ?default) or the whole dataset"),
+    ("HEAD", read, "Graph Store Protocol: does the graph exist"),
+    ("PUT", write, "Graph Store Protocol: replace a graph (token needed)"),
+    ("POST", write, "Graph Store Protocol: add to a graph or the dataset (token needed)"),
+    ("DELETE", write, "Graph Store Protocol: drop a graph (token needed)"),
+]:
+    router.add_api_route("/store", _handler, methods=[_method], operation_id=f"graph_store_{_method.lower()}",
+                         summary=_summary, response_class=Response)
 
 
 async def _apply(request: Request, update: str, status: int) -> Response:

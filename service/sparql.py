@@ -118,12 +118,42 @@ async def _read_params(request: Request) -> tuple[dict[str, list[str]], Response
     return params, None
 
 
-@router.api_route(
-    "/sparql",
-    methods=["GET", "POST"],
-    summary="SPARQL 1.1 Protocol endpoint (query, update, service description, query page)",
-    response_class=Response,
-)
+def _param(name: str, description: str, many: bool = False) -> dict:
+    schema = {"type": "array", "items": {"type": "string"}} if many else {"type": "string"}
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+OPENAPI = {
+    "parameters": [
+        _param("query", "SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE). Without it: the service description."),
+        _param("default-graph-uri", "graph(s) forming the default graph (default: the union of all graphs)", True),
+        _param("named-graph-uri", "graph(s) available to GRAPH (default: all)", True),
+        _param("timeout", "time limit in seconds for this query (at most the server's)"),
+        _param("format", "json, xml, csv, tsv, ttl, nt, nq, trig, jsonld, rdf: overrides Accept"),
+    ],
+    "requestBody": {
+        "required": False,
+        "content": {
+            "application/sparql-query": {"schema": {"type": "string"}},
+            "application/sparql-update": {"schema": {"type": "string"}},
+            "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
+                "query": {"type": "string"}, "update": {"type": "string"}}}},
+        },
+    },
+    "responses": {
+        "200": {"description": "results, negotiated by Accept", "content": {m: {} for m in [*RESULTS_TYPES, *RDF_TYPES]}},
+        "204": {"description": "update applied"},
+        "400": {"description": "syntax error, SERVICE/LOAD refused, bad parameters"},
+        "401": {"description": "update without the right bearer token"},
+        "403": {"description": "updates disabled (read-only)"},
+        "406": {"description": "no acceptable result format"},
+        "413": {"description": "request body too large"},
+        "415": {"description": "unsupported Content-Type or charset"},
+        "503": {"description": "query stopped at its time limit"},
+    },
+}
+
+
 async def sparql(request: Request) -> Response:
     """SPARQL 1.1 Protocol: ``query`` by GET/POST, ``update`` by POST; without either, the service description."""
     params, error = await _read_params(request)
@@ -143,6 +173,14 @@ async def sparql(request: Request) -> Response:
     if request.method == "POST":
         return _error(400, "Missing 'query' or 'update'.")
     return await _describe_service(request, params)
+
+
+for _method in ("GET", "POST"):
+    router.add_api_route(
+        "/sparql", sparql, methods=[_method], response_class=Response, openapi_extra=OPENAPI,
+        operation_id=f"sparql_{_method.lower()}",
+        summary=f"SPARQL 1.1 Protocol ({_method}): query, update, service description, query page",
+    )
 
 
 def _timeout(request: Request, params: dict[str, list[str]]) -> float | Response:

@@ -96,6 +96,7 @@ class EntityView:
     incoming: OrderedDict[str, tuple[Link, list[Link]]] = field(default_factory=OrderedDict)
     evidence: list[Evidence] = field(default_factory=list)
     text: str | None = None  # nif:isString, when the entity is a report text
+    report_key: str | None = None  # the report graph the entity lives in, when it is a report's own node
 
 
 def _link(term, labels: dict, lang: str) -> Link:
@@ -204,7 +205,15 @@ def entity_view(store, iri: str, lang: str = "zh") -> EntityView:
         text=text,
     )
     view.evidence = fetch_evidence(store, iri)
+    view.report_key = home_report(store, iri)
     return view
+
+
+def home_report(store, iri: str) -> str | None:
+    """The key of the report graph holding ``iri``'s own triples (reports, texts, sections, figures …)."""
+    q = f"SELECT ?g WHERE {{ GRAPH ?g {{ {sparql_iri(iri)} a ?t }} }} LIMIT 5"
+    keys = [report_key_of_graph(s["g"].value) for s in store.query(q, union_default_graph=False)]
+    return next((k for k in keys if k), None)
 
 
 def type_map(store, iris: set[str]) -> dict[str, list[str]]:

@@ -54,6 +54,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "not_found": ("未找到", "Not found"),
     "report_count": ("份报告", "reports"),
     "language": ("English", "中文"),
+    "report_page": ("报告全文", "Report page"),
 }
 
 

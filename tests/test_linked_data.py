@@ -85,3 +85,10 @@ def test_fact_evidence_on_mechanism_page(client):
     html = client.get("/scheme/mechanism/shuang-suiji-yi-gongkai", headers={"accept": "text/html"}).text
     assert '<mark class="hl">双随机、一公开</mark>' in html
     assert '<mark class="hl">双随机</mark>' in html  # the other report's shorter form
+
+
+def test_report_node_page_links_to_the_report_page(client):
+    html = client.get("/id/report/370405/2019/gov", headers={"accept": "text/html"}).text
+    assert f'href="/reports/{SEED_KEY}"' in html
+    html = client.get("/id/org/370405/gov/justice", headers={"accept": "text/html"}).text
+    assert 'class="report-link"' not in html  # a shared entity belongs to no single report

@@ -92,3 +92,8 @@ def test_report_node_page_links_to_the_report_page(client):
     assert f'href="/reports/{SEED_KEY}"' in html
     html = client.get("/id/org/370405/gov/justice", headers={"accept": "text/html"}).text
     assert 'class="report-link"' not in html  # a shared entity belongs to no single report
+
+
+def test_head_request(client):
+    r = client.head("/id/org/370405/gov/justice", headers={"accept": "text/turtle"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")

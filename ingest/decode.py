@@ -92,6 +92,7 @@ def decode_bytes(raw: bytes, path: str = "<bytes>") -> Decoded:
     if b"\x00" in body[:_SAMPLE]:
         raise InputError(f"{path}: binary file (contains NUL bytes), not a text report")
     warnings: list[str] = []
+    offset = len(raw) - len(body)  # the BOM's length: byte offsets below count from the file's start
     try:
         text, encoding = body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
@@ -99,25 +100,40 @@ def decode_bytes(raw: bytes, path: str = "<bytes>") -> Decoded:
         if legacy is not None:
             text, encoding = legacy
         else:
-            lossy = body.decode("utf-8", errors="replace")
-            bad = lossy.count("\ufffd") - body.decode("utf-8", errors="ignore").count("\ufffd")
-            if bad <= max(_MAX_BAD_UTF8, len(lossy) // 1000) and _plausible_chinese(lossy):
-                text, encoding = lossy, "utf-8"
+            text, encoding, bad, first_bad = _decode_lossy(body)
+            first = (first_bad if encoding else e.start) + offset
+            if encoding and bad <= max(_MAX_BAD_UTF8, len(text) // 1000):
+                name = "UTF-8" if encoding == "utf-8" else "GB18030/GBK"
                 warnings.append(
-                    f"{path}: broken UTF-8: {bad} invalid byte sequence(s), the first at byte {e.start + len(raw) - len(body)}; "
+                    f"{path}: broken {name}: {bad} invalid byte sequence(s), the first near byte {first}; "
                     "each replaced by U+FFFD"
                 )
-            elif _plausible_chinese(lossy):
+            elif encoding:
                 raise InputError(
-                    f"{path}: broken UTF-8: {bad} invalid byte sequences (the first at byte "
-                    f"{e.start + len(raw) - len(body)}), too many to repair"
+                    f"{path}: broken {'UTF-8' if encoding == 'utf-8' else 'GB18030/GBK'} text: {bad} invalid byte "
+                    f"sequences (the first near byte {first}), too many to repair"
                 ) from None
             else:
                 raise InputError(
-                    f"{path}: not UTF-8, GB18030/GBK or Big5 text "
-                    f"(invalid byte 0x{body[e.start]:02x} at offset {e.start + len(raw) - len(body)})"
+                    f"{path}: not UTF-8, GB18030/GBK or Big5 text (invalid byte 0x{body[e.start]:02x} at offset {first})"
                 ) from None
     return _checked(Decoded(path=path, raw=raw, text=text, encoding=encoding, warnings=warnings))
+
+
+def _decode_lossy(body: bytes) -> tuple[str, str, int, int]:
+    """(text, encoding, number of replaced sequences, byte offset of the first) for the encoding whose
+    lossy reading is Chinese prose (UTF-8 first, then GB18030); encoding ``""`` when neither is."""
+    for encoding in ("utf-8", "gb18030"):
+        text = body.decode(encoding, errors="replace")
+        if _plausible_chinese(text):
+            bad = text.count("\ufffd") - body.decode(encoding, errors="ignore").count("\ufffd")
+            try:
+                body.decode(encoding)
+                first = 0
+            except UnicodeDecodeError as err:
+                first = err.start
+            return text, encoding, bad, first
+    return "", "", 0, 0
 
 
 def _checked(dec: Decoded) -> Decoded:

@@ -169,7 +169,7 @@ def test_a_few_broken_utf8_bytes_are_replaced_with_a_warning(tmp_path):
     path.write_bytes(bytes(data))
     res = fazhi("extract", "--indent", "0", str(path))
     assert res.returncode == 0
-    assert str(path) in res.stderr and "broken UTF-8" in res.stderr and "the first at byte" in res.stderr
+    assert str(path) in res.stderr and "broken UTF-8" in res.stderr and "the first near byte" in res.stderr
     ex = json.loads(res.stdout)
     assert ex["report"]["year"] == 2019 and len(ex["sections"]) > 8
 
@@ -235,3 +235,11 @@ def test_ingest_of_pathological_texts_loads_them_with_warnings_beside_a_failure(
     assert f"warning: {folder / 'nested.txt'}: title bracket 《 nested 10000 deep" in res.stderr
     assert f"warning: {folder / 'never_closed.txt'}: unbalanced title bracket 《" in res.stderr
     assert quads(store) > 1000
+
+
+def test_a_few_broken_gbk_bytes_are_replaced_with_a_warning():
+    data = bytearray(seed_text().encode("gbk"))
+    data[600:602] = b"\xff\xff"
+    dec = decode_bytes(bytes(data), "broken_gbk.txt")
+    assert dec.encoding == "gb18030" and "\ufffd" in dec.text
+    assert dec.warnings and dec.warnings[0].startswith("broken_gbk.txt: broken GB18030/GBK")

@@ -219,8 +219,9 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         return make(NATIONAL, "general-office"), 1.0
     if g("rel"):
         owner = lk.j_body
-        if owner is None:
-            return None, 0.0
+        rel = g("rel")
+        if owner is None or (rel != "机关" and not owner.name_zh.endswith(rel)):
+            return None, 0.0  # 局党组 needs a bureau's report, 部党组 a ministry's, 厅党组 a 厅's
         tail = g("reltail")
         return (child(owner, "party-group", tail) if tail == "党组" else child(owner, "unit", tail)), 0.8
     body, dept = _body_of(m)

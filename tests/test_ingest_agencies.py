@@ -217,3 +217,8 @@ def test_full_cppcc_and_party_names() -> None:
                  "中国共产党汾西县委员会、中共汾西县委。\n")
     assert got["政协汾西县委员会"] == got["中国人民政治协商会议汾西县委员会"] == "141034/cppcc"
     assert got["中国共产党汾西县委员会"] == got["中共汾西县委"] == "141034/party"
+
+
+def test_relative_party_groups_need_a_matching_reporting_body() -> None:
+    got = _texts("台儿庄区人民政府关于2019年度法治政府建设情况的报告\n局党组、部党组和机关党组学习。\n")
+    assert got == ["台儿庄区人民政府", "机关党组"]

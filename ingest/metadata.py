@@ -26,7 +26,7 @@ HEADER_KEYS = frozenset(
 _HEADER_LINE = re.compile(r"[-*•·]?\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{0,10}[\u4e00-\u9fff])\s*:\s*(.*)")
 _MAX_HEADER_LINES = 40
 #: Header keys that carry the publication date, best first.
-_DATE_KEYS = ("成文时间", "成文日期", "发文时间", "发文日期", "发布时间", "发布日期", "公开日期", "生成日期")
+_DATE_KEYS = ("成文时间", "成文日期", "发文时间", "发文日期", "发布时间", "发布日期", "公开日期", "生成日期", "更新时间")
 
 
 _KEY_ANYWHERE = re.compile(
@@ -103,7 +103,10 @@ def _title_like(norm: str, ln: Line) -> bool:
         return False
     if "," in s and len(s) > 40:
         return False
-    return bool(_REPORT_WORD.search(s)) or ("法治" in s and "," not in s and len(s) <= 50)
+    # A report word with a sign of the genre (法, a year), or 法治 in a short line: not 工作报告 alone.
+    if _REPORT_WORD.search(s) and re.search(r"法|年|度", s) and len(s) >= 6:
+        return True
+    return "法治" in s and "," not in s and len(s) <= 50
 
 
 def _first_line_of_title(norm: str, ln: Line) -> bool:

@@ -159,3 +159,13 @@ def test_addressee_is_an_opening_line_only():
     assert m.addressee == ["某市人力资源和社会保障局", "某县人民政府"]
     m = meta_of("某县2022年法治政府建设情况报告\n2022年,我局依法行政,取得成效。\n一、主要工作:\n")
     assert m.addressee == []
+
+
+def test_raw_portal_page_opening():
+    text = ("今天是:2019年10月31日 星期三 农历十月初七\n工作报告\n\n您所在的位置:政务公开 > 工作报告\n\n"
+            "2020年静海区法治政府建设情况报告\n文章来源:司法局 更新时间:2021/03/29 11:30:01\n\n\n"
+            "2020年静海区法治政府建设情况报告\n\n\n2020年,静海区坚持以习近平新时代中国特色社会主义思想为指导。\n\n"
+            "一、2020年推进法治政府建设的主要举措和成效\n")
+    m = meta_of(text)
+    assert m.title == "2020年静海区法治政府建设情况报告" and m.title_start == text.rindex(m.title)
+    assert m.year == 2020 and m.published == "2021-03-29" and m.header["文章来源"] == "司法局"

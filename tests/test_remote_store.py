@@ -95,6 +95,10 @@ def test_ingest_and_serve_from_remote_store(remote, oxigraph, tmp_path):
     report_graphs = [g for g in graphs if g.startswith(str(GRAPH) + "report/") and not g.endswith("/validation")]
     assert len(report_graphs) == 1
     direct = remote.count()
+    exported = subprocess.run([fazhi_bin(), "export", "--store", oxigraph, "--format", "nquads"],
+                              capture_output=True, timeout=120)
+    assert exported.returncode == 0, exported.stderr[-2000:]
+    assert len(list(ox.parse(exported.stdout, format=ox.RdfFormat.N_QUADS))) == direct
     url, proc = start_fazhi(oxigraph, "--query-timeout", "5", "--max-rows", "50")
     try:
         with httpx.Client(base_url=url, timeout=30) as c:

@@ -37,10 +37,14 @@ def as_number(x: float) -> int | float:
     return round(x, 10)
 
 
+#: Longer digit runs are identifiers or garbage, not numbers (and ``int()`` refuses over 4300 digits).
+MAX_DIGITS = 100
+
+
 def parse_arabic(s: str) -> int | float | None:
-    """``"1,234.5"`` → 1234.5; ``None`` when ``s`` is not an Arabic number."""
+    """``"1,234.5"`` → 1234.5; ``None`` when ``s`` is not an Arabic number (or has over ``MAX_DIGITS`` digits)."""
     s = s.strip().replace(",", "")
-    if not re.fullmatch(r"\d+(?:\.\d+)?", s):
+    if len(s) > MAX_DIGITS + 1 or not re.fullmatch(r"\d+(?:\.\d+)?", s):
         return None
     return as_number(float(s)) if "." in s else int(s)
 
@@ -73,7 +77,7 @@ def _parse_below_wan(s: str) -> int | None:
 
 def parse_chinese(s: str) -> int | None:
     """A Chinese numeral → int: 两 → 2, 十五 → 15, 一百二十 → 120, 三万五千 → 35000."""
-    if not s or any(ch not in CN_NUMERAL_CHARS for ch in s):
+    if not s or len(s) > MAX_DIGITS or any(ch not in CN_NUMERAL_CHARS for ch in s):
         return None
     total = 0
     rest = s

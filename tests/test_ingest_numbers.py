@@ -49,6 +49,12 @@ def test_bare_scale_characters() -> None:
     assert parse_chinese("万万") is None
 
 
+def test_long_runs_are_not_numbers() -> None:
+    assert parse_number("1234567890" * 500) is None
+    assert parse_number("一二三四五六七八九" * 1000) is None
+    assert parse_number("1" * 100) == int("1" * 100)
+
+
 def test_decimals() -> None:
     assert decimals("69.23") == 2
     assert decimals("87.5") == 1

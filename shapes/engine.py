@@ -69,6 +69,7 @@ class Check:
     path: str | None
     message: str  # template; {?var} and {$this} are filled from the solution
     query: str
+    target: str = ""  # the SPARQL group pattern binding the shape's focus nodes to ?this
 
 
 @dataclass
@@ -260,10 +261,13 @@ def compile_shapes(shapes: Graph) -> list[Check]:
             if str(p).startswith(str(SH)) and p not in _NODE_KNOWN:
                 raise UnsupportedShape(f"{node_shape}: node shape uses {p}")
         target = _target_pattern(shapes, node_shape)
-        checks += _node_checks(shapes, node_shape, target)
+        own = _node_checks(shapes, node_shape, target)
         for pshape in shapes.objects(node_shape, SH.property):
-            checks += _property_checks(shapes, node_shape, pshape, target)
-        checks += _sparql_checks(shapes, node_shape, target)
+            own += _property_checks(shapes, node_shape, pshape, target)
+        own += _sparql_checks(shapes, node_shape, target)
+        for check in own:
+            check.target = target
+        checks += own
     return checks
 
 
@@ -295,7 +299,10 @@ class SparqlValidator:
 
     def validate(self, graphs: Iterable[Graph]) -> list[Result]:
         """Validation results for the union of ``graphs`` (read with the vocabulary)."""
-        data = b"".join(g.serialize(format="nt", encoding="utf-8") for g in graphs)
+        return self.validate_ntriples(b"".join(g.serialize(format="nt", encoding="utf-8") for g in graphs))
+
+    def validate_ntriples(self, data: bytes) -> list[Result]:
+        """Validation results for N-Triples ``data`` (its subjects are the focus nodes)."""
         with self._lock:
             self.store.clear_graph(DATA_GRAPH)
             self.store.load(data, ox.RdfFormat.N_TRIPLES, to_graph=DATA_GRAPH)
@@ -304,9 +311,20 @@ class SparqlValidator:
             finally:
                 self.store.clear_graph(DATA_GRAPH)
 
+    def _targets_with_focus(self) -> set[str]:
+        """The target patterns (one per node shape) that bind at least one focus node in the data."""
+        found = set()
+        for target in {c.target for c in self.checks}:
+            if bool(self.store.query(f"ASK {{ {target} }}", use_default_graph_as_union=True)):
+                found.add(target)
+        return found
+
     def _run(self) -> list[Result]:
         results: list[Result] = []
+        live = self._targets_with_focus()
         for check in self.checks:
+            if check.target not in live:
+                continue
             solutions = self.store.query(check.query, use_default_graph_as_union=True)
             names = [v.value for v in solutions.variables]
             for sol in solutions:

@@ -102,3 +102,18 @@ def test_validate_reports_a_bad_store_location(tmp_path, capsys):
     assert main(["validate", "--store", str(blocker)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("fazhi validate:") and "Traceback" not in err
+
+
+def test_batched_validation_equals_one_report_at_a_time(seed_store):
+    from fazhi.commands.query import close_quietly
+    from shapes.validate_store import validate_store
+
+    store = open_store(seed_store, read_only=True)
+    try:
+        one = validate_store(store, save=False, batch=1)
+        many = validate_store(store, save=False, batch=25)
+    finally:
+        close_quietly(store)
+    assert one.outcomes.keys() == many.outcomes.keys()
+    for key in one.outcomes:
+        assert one.outcomes[key].results == many.outcomes[key].results

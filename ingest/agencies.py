@@ -71,8 +71,8 @@ def _dept_alternation() -> str:
 def _body_pattern() -> str:
     d = _dept_alternation()
     return (
-        rf"(?P<lbg>委(?:全面)?依法治{_NOUN}(?:委员会|委(?![员托])))(?P<lbgoff>办公室)?"
-        rf"|(?P<lbgoff2>委?依法治{_NOUN}办)"
+        rf"(?P<lbg>委?(?:全面)?依法治(?P<lbgnoun>{_NOUN})(?:委员会|委(?![员托])))(?P<lbgoff>办公室)?"
+        rf"|(?P<lbgoff2>委?依法治(?P<lbgnoun2>{_NOUN})办)"
         r"|(?P<standing>委常委会)"
         r"|委(?P<partydept>组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委|机构编制委员会办公室|编办)"
         r"|(?P<partyoffice>委办公[厅室]|委办(?![理事法学公好成结]))"
@@ -101,7 +101,7 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
     place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
     place = place or "(?!)"  # no place named: a group that never matches
     owner = rf"(?P<place>(?:中共|中国共产党)?(?:{place})+)|(?P<level>{_LEVEL})"
-    firsts = set("中国总局部厅机街省市区县镇乡州旗委党人政办司派纪监高法检")
+    firsts = set("中国总局部厅机街省市区县镇乡州旗盟自委党人政办司派纪监高法检依全")
     firsts |= {f[0] for f in _NATIONAL} | {f[0] for f in dept_forms()} | {p[0] for p in places}
     first = "[" + "".join(sorted(firsts)) + "]"  # a cheap test at each position before the alternation
     return re.compile(
@@ -141,8 +141,9 @@ class _Linker:
         if noun in ("自治区", "自治州"):
             noun = "省" if noun == "自治区" else "州"
             for d in self.chain:
-                if (noun == "省" and d.level == "province") or (noun == "州" and d.name.endswith("州")):
+                if (noun == "省" and d.name.endswith("自治区")) or (noun == "州" and d.name.endswith("自治州")):
                     return d, 0.9
+            return None, 0.3
         for d in self.chain:
             if d.noun == noun or (noun == "市" and d.level == "prefecture") or (noun == "州" and d.name.endswith("州")):
                 return d, 0.9
@@ -252,6 +253,11 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         if div is None:
             return None, 0.0
         return child(make(div, "gov"), "unit", g("unit")), conf
+    bare_lbg = (g("lbg") or "").startswith("全面") or (g("lbgoff2") or "").startswith("依法治")
+    if div is None and bare_lbg and not (place or level):  # 全面依法治县委员会, 依法治县办: the 县 they name
+        div, conf = lk.level_owner(g("lbgnoun") or g("lbgnoun2"))
+        if div is None or div.code.startswith("x"):
+            return None, 0.0
     if div is None:  # a bare body: only departments stand alone
         if body != "dept" or dept is None:
             return None, 0.0

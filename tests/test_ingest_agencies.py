@@ -222,3 +222,20 @@ def test_full_cppcc_and_party_names() -> None:
 def test_relative_party_groups_need_a_matching_reporting_body() -> None:
     got = _texts("台儿庄区人民政府关于2019年度法治政府建设情况的报告\n局党组、部党组和机关党组学习。\n")
     assert got == ["台儿庄区人民政府", "机关党组"]
+
+
+@pytest.mark.parametrize("form", ["全面依法治县委员会", "依法治县办", "县全面依法治县委员会办公室", "县委依法治县委",
+                                  "政协赵县委员会", "中国共产党赵县委员会", "总局党组",
+                                  "中办", "国家发展改革委", "县司法局", "县人民法院", "县纪委监委", "县委编办"])
+def test_each_form_is_found_on_its_own(form: str) -> None:
+    head = "赵县人民政府\n2022年度法治政府建设情况报告\n按照"
+    if form == "总局党组":
+        head = "2021年,国家市场监督管理总局坚持依法行政。按照"
+    tail = "《规定》要求开展工作。\n" if form == "中办" else "要求开展工作。\n"
+    got = _texts(head + form + tail)
+    assert form in got, got
+
+
+def test_level_nouns_the_jurisdiction_does_not_have_name_no_body() -> None:
+    got = _texts("赵县人民政府\n2022年度法治政府建设情况报告\n自治区党委、盟委、州委、区委、镇党委和县委。\n")
+    assert got == ["赵县人民政府", "县委"]

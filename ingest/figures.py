@@ -325,9 +325,10 @@ _SENTENCE_HEAD_RE = re.compile(r"[^。；;\n]*$")
 _MARKER_END_RE = re.compile("(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True)) + ")$")
 
 
-def _measure(text: str, start: int, end: int, prev_end: int) -> str:
+def _measure(text: str, start: int, end: int, prev_end: int, next_start: int) -> str:
     """The words of the figure's clause: text before it (back to a break or the previous figure),
-    then the counted noun after it when the figure precedes its noun (认领5476项行政权力事项)."""
+    then the counted noun after it (up to the next figure) when the figure precedes its noun
+    (认领5476项行政权力事项)."""
     lo = min(start, max(prev_end, start - 40))
     head = _HEAD_RE.search(text, lo, start).group(0)  # type: ignore[union-attr]
     if prev_end and start - len(head) == prev_end:
@@ -335,7 +336,7 @@ def _measure(text: str, start: int, end: int, prev_end: int) -> str:
     head = _MARKER_END_RE.sub("", _LEAD_STRIP.sub("", head).strip()).strip(" ()（）")
     if not re.search(r"\w", head):
         head = ""
-    tail = _TAIL_RE.match(text, end, min(len(text), end + 30)).group(0).strip()  # type: ignore[union-attr]
+    tail = _TAIL_RE.match(text, end, min(next_start, end + 30)).group(0).strip()  # type: ignore[union-attr]
     if tail and not re.fullmatch(r"以上|左右|以内|以下", tail) and tail[0] not in "(（)）":
         return head + tail
     return head
@@ -386,12 +387,15 @@ def find_figures(doc: Doc) -> list[Figure]:
                 value=c.value,
                 unit=c.written_unit,
                 approx=c.qualifier != "exact",
-                measure=_measure(doc.text, c.start, c.end, prev_end) or _shared_measure(doc.text, figures, c.start),
                 qualifier=c.qualifier,
                 optional=_optional(c, norm),
             )
         )
         prev_end = c.end
+    for n, f in enumerate(figures):
+        prev = figures[n - 1].end if n else 0
+        upto = figures[n + 1].start if n + 1 < len(figures) else len(doc.text)
+        f.measure = _measure(doc.text, f.start, f.end, prev, upto) or _shared_measure(doc.text, figures[:n], f.start)
     link_breakdowns(figures, norm)
     link_rates(figures, norm)
     key = _iri_key(doc)

@@ -396,11 +396,11 @@ def _set(meta: ReportMeta, doc: Doc, div: Division | None, body: str | None, dep
     info: AgencyInfo
     if body == "party-gov":
         info = make(div, "gov")
-        meta.issuer = f"{_spell(party_name(div), div, spelled)}、{_spell(info.name_zh, div, spelled)}"
+        meta.issuer = f"{party_name(div)}、{info.name_zh}"
         slug = "party-gov"
     else:
         info = make(div, body if body != "dept" else "dept", dept)
-        meta.issuer = _spell(info.name_zh, div, spelled)
+        meta.issuer = info.name_zh  # canonical, as the agency entity is labelled
         slug = info.iri.split(f"/org/{div.code}/", 1)[1]
     meta.jurisdiction = _spell(info.name_zh, div, spelled)
     meta.division_code = div.code

@@ -132,6 +132,7 @@ def test_level_noun_self_reference_narrows_the_place() -> None:
 
 def test_place_prefix_kept_as_the_text_spells_it() -> None:
     d = _doc("南宁市青秀区人民政府2022年法治政府建设情况报告\n2022年,在自治区党委、自治区人民政府领导下,区委、区政府坚持依法行政。\n")
-    assert d.meta.jurisdiction == d.meta.issuer == "南宁市青秀区人民政府" and d.meta.division_code == "450103"
+    assert d.meta.jurisdiction == "南宁市青秀区人民政府" and d.meta.division_code == "450103"
+    assert d.meta.issuer == "青秀区人民政府"  # the canonical name, as the agency entity is labelled
     by = {a.text: a.iri.rsplit("/org/", 1)[1] for a in d.agencies}
     assert by["自治区党委"] == "450000/party" and by["区委"] == "450103/party"

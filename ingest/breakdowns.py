@@ -92,7 +92,10 @@ def _link_cued(figures: list[Figure], norm: str, starts: list[int], sent: list[i
         if cue_sent not in groups:
             continue
         opens_sentence = norm[starts[cue_sent] : cue.start()].strip(" \t\u3000") == ""
-        after = [i for i in groups[cue_sent] if figures[i].start >= cue.end() and _linkable(figures[i])]
+        limit = _bracket_end(norm, starts[cue_sent], cue.start())
+        after = [
+            i for i in groups[cue_sent] if cue.end() <= figures[i].start < limit and _linkable(figures[i])
+        ]
         if not after:
             continue
         # the total: the nearest earlier figure in the same sentence (or the previous one when the
@@ -115,6 +118,16 @@ def _link_cued(figures: list[Figure], norm: str, starts: list[int], sent: list[i
             break
 
 
+def _bracket_end(norm: str, sentence_start: int, pos: int) -> int:
+    """When ``pos`` is inside brackets opened in its sentence, where they close; else no limit."""
+    head = norm[sentence_start:pos]
+    opened = max(head.rfind("("), head.rfind("（"))
+    if opened < 0 or max(head.rfind(")"), head.rfind("）")) > opened:
+        return len(norm)
+    close = re.compile(r"[)）]").search(norm, pos)
+    return close.start() if close else len(norm)
+
+
 def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
     totals = {f.part_of for f in figures if f.part_of is not None}
     for t, total in enumerate(figures):
@@ -130,7 +143,11 @@ def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
             if sent[i] != sent[t] or _unit(f) != _unit(total) or f.part_of is not None or not _linkable(f):
                 break
             run.append(i)
-        parts = _exact_prefix(figures, run, total) or _outcome_prefix(figures, run, total, norm)
+        parts = (
+            _exact_prefix(figures, run, total)
+            or _outcome_prefix(figures, run, total, norm)
+            or _elaboration(figures, run, total, norm)
+        )
         for j in parts:
             figures[j].part_of = t
         if parts:
@@ -147,6 +164,24 @@ def _exact_prefix(figures: list[Figure], run: list[int], total: Figure) -> list[
         if acc > total.value:
             break
     return []
+
+
+def _elaboration(figures: list[Figure], run: list[int], total: Figure, norm: str) -> list[int]:
+    """Parts spelled out after a colon or inside brackets right after the total, as far as they fit:
+    培训5场:执法培训2场、普法培训2场 / 54项(承接26项、取消24项…)."""
+    sep = re.match(r"[ \t]*([:：(（])", norm[total.end : total.end + 3])
+    if not sep:
+        return []
+    limit = len(norm)
+    if sep.group(1) in "(（":
+        close = re.compile(r"[)）]").search(norm, total.end)
+        limit = close.start() if close else total.end
+    parts: list[int] = []
+    for i in run:
+        if figures[i].start >= limit or not _fits([figures[j] for j in [*parts, i]], total):
+            break
+        parts.append(i)
+    return parts
 
 
 def _outcome_prefix(figures: list[Figure], run: list[int], total: Figure, norm: str) -> list[int]:

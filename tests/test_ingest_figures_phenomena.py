@@ -144,6 +144,12 @@ def test_partial_breakdown_by_outcome_words() -> None:
     assert parts(figs("受理信访事项1236件,办结1200件,按期办结率99.2%。"), 0) == []
 
 
+def test_breakdown_after_a_colon_and_cues_inside_brackets() -> None:
+    assert parts(figs("开展培训5场:执法培训2场、普法培训2场。"), 0) == ["2场", "2场"]
+    assert parts(figs("办理案件100件(其中复议60件),审结30件。"), 0) == ["60件"]
+    assert parts(figs("认定主体36个(包括区政府及其部门),设立站点5个。"), 0) == []
+
+
 def test_subset_with_cue() -> None:
     fs = figs("共培训800人次,其中领导干部120人次。")
     assert parts(fs, 0) == ["120人次"]

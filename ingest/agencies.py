@@ -35,6 +35,8 @@ _LEVEL = (r"(?<![全各本该省市区县乡镇村两三四五上下分社小园
           r"边苏军战厂营展能济范税验贸护游业聚集菜花早重古名强家节反外弟发])"
           r"(?:街道|自治区|自治州|省|市|区|县|镇|乡|州|旗|盟)")
 _NOUN = "[省市区县州旗]"
+#: A town's own offices of a county bureau (司法所 of the justice bureau …).
+_STATION_DEPT = {"司法所": "justice", "派出所": "public-security", "市场监管所": "market-regulation", "财政所": "finance"}
 _NOUN_CODES = {"省": "p", "市": "c", "区": "d", "县": "x", "镇": "t", "乡": "s", "街道": "j", "州": "z", "旗": "q",
                "盟": "m", "自治区": "r", "自治州": "a"}
 _NATIONAL = {
@@ -74,7 +76,7 @@ def _body_pattern() -> str:
         rf"(?P<lbg>委?(?:全面)?依法治(?P<lbgnoun>{_NOUN})(?:委员会|委(?![员托])))(?P<lbgoff>办公室)?"
         rf"|(?P<lbgoff2>委?依法治(?P<lbgnoun2>{_NOUN})办)"
         r"|(?P<standing>委常委会)"
-        r"|委(?P<partydept>组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委|机构编制委员会办公室|编办)"
+        r"|委(?P<partydept>组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委|机构编制委员会办公室|编办|网信办|社会工作部)"
         r"|(?P<partyoffice>委办公[厅室]|委办(?![理事法学公好成结]))"
         r"|(?P<discipline>纪委监委|纪委)"
         r"|(?P<party>委(?![员托])|党委|党工委)"
@@ -90,7 +92,7 @@ def _body_pattern() -> str:
         r"|(?P<proc>人民检察院|检察院)"
         r"|(?P<supervision>监察委员会|监委)"
         r"|(?P<unit>党政综合办(?:公室)?)"
-        r"|(?P<station>司法所|派出所)"
+        r"|(?P<station>司法所|派出所|市场监管所|财政所)"
         rf"|(?P<dept>{d})(?![门长])(?P<depttail>党组(?!织)|党委)?"
         r"|(?P<samejob>局|厅)(?![长面势部限])"
     )
@@ -194,6 +196,8 @@ def _body_of(m: re.Match[str]) -> tuple[str, str | None]:
         pd = g("partydept")
         if "编" in pd:
             return "dept", "establishment-office"
+        if pd in ("网信办", "社会工作部"):
+            return "dept", "cyberspace-affairs" if pd == "网信办" else "party-social-work"
         return "dept", {"组织部": "party-organization", "宣传部": "party-publicity"}.get(
             pd, "party-united-front" if "统" in pd else "political-legal-affairs")
     if g("legal"):
@@ -244,7 +248,7 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         town = div if div is not None else (lk.j_div if not (place or level) else None)
         if town is None or town.level != "township":
             return None, 0.0
-        return station(town, "justice" if g("station") == "司法所" else "public-security", g("station")), 0.8
+        return station(town, _STATION_DEPT[g("station")], g("station")), 0.8
     if g("partyfull") and not (place and place.startswith(("中共", "中国共产党"))):
         return None, 0.0  # 委员会 after a bare place is not the Party committee (政协…委员会)
     if g("street") and (div is None or div.level != "township" or div.noun != "街道"):

@@ -226,13 +226,17 @@ def branch(county: Division, parent: Division, dept: str) -> AgencyInfo:
                                 "dispatched-body", "dispatched-body", county.code, up.iri))
 
 
+_STATION_EN = {"justice": "Justice Office", "public-security": "Police Station",
+               "market-regulation": "Market Regulation Office", "finance": "Finance Office"}
+
+
 def station(town: Division, dept: str, label: str) -> AgencyInfo:
     """A town's own 司法所 / 派出所: a dispatched body of the county bureau."""
     county = divisions.get(town.parent or "") or town
     up = make(county, "dept", dept)
     slug = town.code
     return _register(AgencyInfo(f"{up.iri}/{slug}-station", divisions.qualified_name(town.code) + label,
-                                f"{town.name} {'Justice Office' if dept == 'justice' else 'Police Station'}",
+                                f"{town.name} {_STATION_EN.get(dept, 'Station')}",
                                 "dispatched-body", "dispatched-body", county.code, up.iri))
 
 

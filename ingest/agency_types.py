@@ -180,6 +180,9 @@ DEPARTMENTS: dict[str, DeptType] = {
                  kind="party-department", suffixes=("部",)),
         DeptType("political-legal-affairs", "政法", "Political and Legal Affairs", kind="party-department",
                  suffixes=("委", "委员会")),
+        DeptType("cyberspace-affairs", "网络安全和信息化委员会", "Cyberspace Affairs Commission", ("网信",),
+                 kind="party-department", suffixes=("办公室", "办")),
+        DeptType("party-social-work", "社会工作", "Social Work", kind="party-department", suffixes=("部",)),
         DeptType("establishment-office", "机构编制委员会", "Institutional Establishment Commission", ("编",),
                  kind="party-department", suffixes=("办公室", "办")),
     ]

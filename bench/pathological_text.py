@@ -27,6 +27,8 @@ def cases() -> dict[str, str]:
     n = SIZE // 3  # CJK takes 3 bytes in UTF-8
     return {
         "seed repeated": (seed * (n // len(seed) + 1))[:n],
+        "seed repeated, one line": (seed.replace("\n", "") * (n // len(seed) + 1))[:n],
+        "glued digits (lost breaks)": seed.replace("\n", "") + "法1.法(1)法一是" * (n // 10),
         "10^5 nested 《》 and ()": seed + "《" * 100_000 + "》" * 100_000 + "(" * 100_000 + ")" * 100_000,
         "《 never closed": seed + "根据《" + "法治政府建设" * (n // 6),
         "digit run (5000 digits)": seed + "共" + "1234567890" * 500 + "件",

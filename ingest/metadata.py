@@ -46,12 +46,44 @@ def _header_items(norm: str, ln: Line) -> list[tuple[str, int, int]]:
     bulleted = norm[ln.lstart] in "-*•·"
     if key not in HEADER_KEYS:
         return [(key, m.start(2), m.end(2))] if bulleted and len(key) <= 6 else []
-    keys = list(_KEY_ANYWHERE.finditer(norm, m.start(1), ln.rend))
+    keys = []
+    for km in _KEY_ANYWHERE.finditer(norm, m.start(1), min(ln.rend, m.start(1) + 4000)):
+        if keys and km.start() - keys[-1].end() > 120:  # the list ended long before this key
+            break
+        keys.append(km)
     items = []
     for k, km in enumerate(keys):
+        key = re.sub(r"\s+", "", km.group(1))
         value_end = keys[k + 1].start() if k + 1 < len(keys) else ln.rend
-        items.append((re.sub(r"\s+", "", km.group(1)), km.end(), value_end))
+        if k + 1 == len(keys) and ln.rend - ln.lstart > _LONG_LINE:
+            value_end = _bounded_value_end(norm, key, km.end(), value_end)
+        while value_end > km.end() and norm[value_end - 1] in " -*•·":  # the next field's bullet
+            value_end -= 1
+        items.append((key, km.end(), value_end))
     return items
+
+
+#: A header line longer than this has lost its line breaks: its last value runs into the text.
+_LONG_LINE = 300
+#: What the last value of a run-on header line can be, by key (anything else: at most 30 characters).
+_VALUE_SHAPES = {
+    "效力状态": r"现行有效|部分有效|有效|失效|已废止|废止|已修改|无",
+    "有效性": r"有效|失效|废止|无",
+    "时效": r"现行有效|有效|失效|废止|无",
+    "文号": r"无|[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔\[(【]\s*\d{4}\s*[〕\])】]\s*\d{1,4}\s*号",
+    "发文字号": r"无|[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔\[(【]\s*\d{4}\s*[〕\])】]\s*\d{1,4}\s*号",
+    "索引号": r"[0-9A-Za-z/\-_.]+",
+    "标题": r"[^,。;:!?]{4,80}?(?:报告|汇报|总结)",
+}
+
+
+def _bounded_value_end(norm: str, key: str, start: int, end: int) -> int:
+    """Where the last value of a run-on header line ends."""
+    shape = _VALUE_SHAPES.get(key)
+    if shape is None and key in _DATE_KEYS:
+        shape = r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    m = re.compile(r"\s*(?:" + shape + ")").match(norm, start, end) if shape else None
+    return m.end() if m else min(end, start + 30)
 
 
 def _extract_header(doc: Doc) -> None:
@@ -71,6 +103,9 @@ def _extract_header(doc: Doc) -> None:
         for key, vs, ve in items:
             found.setdefault(key, text[vs:ve].strip())
         end = ln.end + 1 if ln.end < len(norm) else ln.end
+        if ln.rend - ln.lstart > _LONG_LINE:  # the text goes on after the last value
+            end = items[-1][2]
+            break
     known = [k for k in found if k in HEADER_KEYS]
     if len(found) >= 2 or known:
         meta.header = found
@@ -91,7 +126,7 @@ _OPENING = re.compile(r"(?:根据|按照|依据|为|现将|今年|近年|\d{4}�
 #: A body whose name ends a first title line that goes on on the next line (陕西省人民政府办公厅 / 2021年度…报告).
 _ISSUER_END = re.compile(r"(?:政府|办公厅|办公室|委员会|局|厅|委|部|院|署|办事处|街道|镇|乡|中心|党组|党委|公司)$")
 #: A title glued to the body when line breaks were lost: the text up to the first 报告/汇报 with no punctuation.
-_GLUED_TITLE = re.compile(r"[^,。;:!?《》“”()\s]{4,70}?(?:报告|汇报|总结)(?=\S)")
+_GLUED_TITLE = re.compile(r"(?! )[^,。;:!?《》“”()\n]{4,70}?(?:报告|汇报|总结)(?=\S)")
 
 
 def _title_like(norm: str, ln: Line) -> bool:

@@ -29,6 +29,7 @@ heading. 一是 items are leaves: the next heading of another type closes them.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -51,6 +52,10 @@ _MARKER = re.compile(
 )
 # Candidates anywhere: a line start (after indentation) or a sentence/clause end before the marker.
 _CANDIDATE = re.compile(rf"(?:(?<=[\n。;:!?,])|\A)[ \t]*(?=[{_CN}(\d{_CIRCLED}])")
+# Where the line breaks were lost, a heading may also follow the previous title with no punctuation.
+_GLUED_CANDIDATE = re.compile(rf"(?<=[\u4e00-\u9fff”》)])(?=[{_CN}(\d{_CIRCLED}])")
+# Characters that make a word with a following numeral (第一, 统一, 唯一, 之一 …): no heading there.
+_WORD_BEFORE_NUMERAL = set("第统唯之同单万专划不逐其初十百千")
 _SENTENCE_END = "。;!?:"
 _NUMERAL_LIST = re.compile(rf"(?:[{_CN}]{{1,3}}|\d{{1,2}})[、,](?:[{_CN}]{{1,3}}|\d{{1,2}})")
 # Where a heading that lost its line break runs into the body: words that open a body sentence.
@@ -95,7 +100,10 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
     shi_prev: int | None = None  # number of the last 一是-type item in the current paragraph
     paragraph_start = line_start = scanned = 0
     run_follows = _RunFollows(norm)
-    for c in _CANDIDATE.finditer(norm, skip_until):
+    candidates = _CANDIDATE.finditer(norm, skip_until)
+    if lost:
+        candidates = heapq.merge(candidates, _GLUED_CANDIDATE.finditer(norm, skip_until), key=lambda c: c.start())
+    for c in candidates:
         if len(hits) >= MAX_SECTIONS:
             doc.warnings.append(f"{doc.source}: more than {MAX_SECTIONS} numbered headings; kept the first {MAX_SECTIONS}")
             break
@@ -125,6 +133,10 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
         value = _value(m.group(kind), kind)
         number = _number_as_written(text, m, kind)
         prev_char = norm[c.start() - 1] if c.start() > 0 else "\n"
+        glued = not at_line_start and prev_char not in _SENTENCE_END and prev_char not in ",\n"
+        if glued and not _glued_heading_ok(kind, value, prev_char, last_value, shi_prev, run_follows, title_start,
+                                          m.group("cn_sep") or m.group("arabic_sep")):
+            continue
         if kind == "shi":
             if norm[title_start] in _CN and norm[title_start + 1 : title_start + 2] == "是":
                 continue  # 一是一、二是二
@@ -135,7 +147,7 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
                 if shi_prev is None and (value != 1 or not run_follows(title_start)):
                     continue
             shi_prev = value
-        elif not at_line_start:
+        elif not at_line_start and not glued:
             # Inline 一、/(一)/(1) only when the line breaks were lost, after a sentence end, in sequence.
             if not lost or prev_char not in _SENTENCE_END:
                 continue
@@ -150,6 +162,22 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
             shi_prev = _value(inner.group("shi"), "shi")
             hits.append(_Hit("shi", title_start, inner.end(), text[title_start : inner.end()], shi_prev, False))
     return hits
+
+
+def _glued_heading_ok(
+    kind: str, value: int | None, prev_char: str, last_value: dict[str, int], shi_prev: int | None,
+    run_follows: _RunFollows, title_start: int, sep: str | None,
+) -> bool:
+    """A marker right after a word (lost line breaks only): a heading when it continues its sequence."""
+    if value is None or prev_char in _WORD_BEFORE_NUMERAL:
+        return False
+    if kind == "shi":
+        return (shi_prev is not None and value == shi_prev + 1) or (value == 1 and run_follows(title_start))
+    if kind == "cn":  # 一、 is never glued (统一、规范); 二、 … continue a sequence already begun
+        return sep == "、" and value == last_value.get("cn", 0) + 1 and value > 1
+    if kind == "arabic" and sep != ".":
+        return False
+    return value in (last_value.get(kind, 0) + 1, 1)
 
 
 class _RunFollows:

@@ -173,3 +173,19 @@ def test_every_report_with_its_line_breaks_lost(name):
     assert [(s.number, s.level) for s in secs] == [(g["number"], g["level"]) for g in expected]
     for s, g in zip(secs, expected, strict=True):
         assert titles_agree(s.title, g["title"]), (s.number, s.title, g["title"])
+
+
+@pytest.mark.parametrize("name", ["001", "008", "010", "014", "taierzhuang-2019"])
+def test_crlf_and_full_width_forms_give_the_same_sections_and_metadata(name):
+    text = (REPORTS / f"{name}.txt").read_text(encoding="utf-8")
+    base_doc, base = sections_of(text)
+    wide = text.translate({ord("("): "（", ord(")"): "）", ord(","): "，", ord(":"): "：",
+                           **{ord(str(d)): chr(0xFF10 + d) for d in range(10)}})
+    for variant in (text.replace("\n", "\r\n"), text.replace("\n", "\r"), wide):
+        doc, secs = sections_of(variant)
+        assert [(s.number.translate({0xFF08: "(", 0xFF09: ")", **{0xFF10 + d: str(d) for d in range(10)}}), s.level)
+                for s in secs] == [(s.number, s.level) for s in base]
+        assert [len(s.title) for s in secs] == [len(s.title) for s in base]
+        assert doc.meta.year == base_doc.meta.year and (doc.meta.title is None) == (base_doc.meta.title is None)
+        for s in secs:
+            assert variant[s.title_start : s.title_end] == s.title and "\r" not in s.title

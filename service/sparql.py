@@ -28,7 +28,7 @@ from starlette.concurrency import run_in_threadpool
 
 from fazhi.store import LocalStore, StoreError
 from service.conneg import FORMAT_ALIASES, RDF_TYPES, RESULTS_TYPES, negotiate, not_acceptable
-from service.query_exec import PoolClosed, QueryJob, QueryTimeout, WorkerPool
+from service.query_exec import SLOW_AFTER, PoolClosed, QueryJob, QueryTimeout, WorkerPool
 from service.sparql_page import query_page
 from service.sparql_text import (
     ABSENT_GRAPH,
@@ -183,6 +183,26 @@ for _method in ("GET", "POST"):
     )
 
 
+async def _client_gone(request: Request) -> None:
+    """Returns when the client disconnects."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+
+
+async def _run_watching_client(request: Request, pool: WorkerPool, job: QueryJob, timeout: float):
+    """Run ``job``; past :data:`SLOW_AFTER` also watch the client and stop the query if it leaves."""
+    run = asyncio.ensure_future(pool.run(job, timeout))
+    done, _ = await asyncio.wait({run}, timeout=SLOW_AFTER)
+    if not done:
+        gone = asyncio.ensure_future(_client_gone(request))
+        done, _ = await asyncio.wait({run, gone}, return_when=asyncio.FIRST_COMPLETED)
+        if run not in done:
+            run.cancel()  # the pool kills and replaces the worker
+            return None
+        gone.cancel()
+    return run.result()
+
+
 def _timeout(request: Request, params: dict[str, list[str]]) -> float | Response:
     limit = request.app.state.settings.query_timeout
     asked = params.get("timeout")
@@ -267,7 +287,9 @@ async def _run_query(request: Request, query: str, params: dict[str, list[str]])
         describe_select=describe_as_select(text, facts.tokens) if form == "DESCRIBE" and facts.tokens else None,
     )
     try:
-        reply = await pool_for(request.app).run(job, timeout)
+        reply = await _run_watching_client(request, pool_for(request.app), job, timeout)
+        if reply is None:  # the client went away: its query was stopped
+            return Response(status_code=499)
     except QueryTimeout as e:
         return _error(503, f"Query stopped: {e}.")
     except PoolClosed as e:

@@ -242,3 +242,16 @@ def test_allow_update_refused_off_loopback(tmp_path):
                         "--port", str(free_port()), "--allow-update"], capture_output=True, text=True, timeout=60)
     assert r.returncode != 0
     assert "--allow-update" in r.stderr and "loopback" in r.stderr
+
+
+def test_query_stops_when_the_client_leaves(server):
+    client, proc = server
+    before = _descendants(proc.pid)
+    start = time.monotonic()
+    with pytest.raises(httpx.TimeoutException):
+        httpx.get(str(client.base_url) + "/sparql", params={"query": HEAVY}, timeout=0.8)
+    gone = set()
+    while time.monotonic() - start < 2.5 and not gone:  # the server's own limit is 3 s
+        time.sleep(0.1)
+        gone = before - _descendants(proc.pid)
+    assert gone, "the worker running the abandoned query should have been killed before the time limit"

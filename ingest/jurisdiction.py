@@ -347,8 +347,8 @@ def resolve_jurisdiction(doc: Doc) -> None:
         self_noun = pron if pron in ("街道", "镇", "乡") else (m_self.group(1) if m_self else None)
         town_self = self_noun is not None
         wanted = sup if body == "dept" or town_self else (pron if pron in ("县", "区", "市") else None)
-        if body_clue is not None and body_clue.noun and body != "dept":
-            wanted = body_clue.noun  # 现将省政府…报告如下: a 省
+        if body_clue is not None and body_clue.noun:
+            wanted = body_clue.noun  # 现将省政府…报告如下: a 省; 县教育局2021年…: a 县
         div, conf = _fallback_division(doc, ctx, wanted)
         if div is not None:
             evidence.append(f"most-named place {div.name}")

@@ -136,3 +136,8 @@ def test_place_prefix_kept_as_the_text_spells_it() -> None:
     assert d.meta.issuer == "青秀区人民政府"  # the canonical name, as the agency entity is labelled
     by = {a.text: a.iri.rsplit("/org/", 1)[1] for a in d.agencies}
     assert by["自治区党委"] == "450000/party" and by["区委"] == "450103/party"
+
+
+def test_level_noun_title_takes_the_place_of_that_level() -> None:
+    d = _doc("县教育局2021年法治政府建设工作报告\n2021年,我局认真贯彻《山西省教育条例》,全面推进依法治教。陵川县各学校依法办学。\n")
+    assert d.meta.jurisdiction == "陵川县教育局"  # not 山西省教育厅: the title says 县

@@ -26,6 +26,8 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 FZ = BASE + "ont#"
 MENTIONS = [FZ + "mentions", "http://www.w3.org/2005/11/its/rdf#taIdentRef"]
 EVIDENCE = FZ + "evidence"
+#: What an unlabelled n-ary node (adoption, event) is about, for its display label.
+ABOUT_PREDICATES = [FZ + "mechanism", FZ + "document", FZ + "indicator", "http://www.w3.org/ns/org#resultingOrganization"]
 REPORT_GRAPH_PREFIX = f"{GRAPH}report/"
 
 #: Kinds of mention, decided by the IRI patterns of docs/architecture.md.
@@ -177,7 +179,7 @@ def fallback_labels(store, iris: list[str], chunk: int = 400) -> dict[str, dict[
     """Labels for unlabelled nodes: a span's quoted text, else its type's label and its local name."""
     out: dict[str, dict[str, str]] = {}
     anchor = "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf>"
-    exact = "<http://www.w3.org/ns/oa#hasSelector>/<http://www.w3.org/ns/oa#exact>"
+    exact = f"<http://www.w3.org/ns/oa#hasSelector>/<http://www.w3.org/ns/oa#exact>|<{FZ}rawText>"
     for i in range(0, len(iris), chunk):
         part = iris[i:i + chunk]
         q = f"SELECT ?s (SAMPLE(?x) AS ?t) WHERE {{ {values('s', part)} ?s {anchor}|{exact} ?x }} GROUP BY ?s"
@@ -186,13 +188,23 @@ def fallback_labels(store, iris: list[str], chunk: int = 400) -> dict[str, dict[
         rest = [x for x in part if x not in out]
         if not rest:
             continue
+        # n-ary fact nodes (adoptions, events) are named after the thing they are about
+        about: dict[str, dict[str, str]] = {}
+        links = " ".join(f"<{p}>" for p in ABOUT_PREDICATES)
+        q = f"""SELECT ?s ?l WHERE {{ {values('s', rest)} VALUES ?p {{ {links} }} ?s ?p ?o .
+          ?o <{LABEL_PREDICATES[0]}>|<{LABEL_PREDICATES[2]}> ?l }}"""
+        for sol in store.query(q):
+            lang = (sol["l"].language or "")[:2]
+            about.setdefault(sol["s"].value, {}).setdefault(lang if lang in ("zh", "en") else "", sol["l"].value)
         q = f"""SELECT ?s ?l WHERE {{ {values('s', rest)} ?s a ?t .
           ?t <http://www.w3.org/2000/01/rdf-schema#label>|<{LABEL_PREDICATES[0]}> ?l }}"""
         for sol in store.query(q):
-            lang = (sol["l"].language or "")[:2]
-            slot = out.setdefault(sol["s"].value, {})
+            s, lang = sol["s"].value, (sol["l"].language or "")[:2]
+            slot = out.setdefault(s, {})
             if lang in ("zh", "en") and lang not in slot:
-                slot[lang] = f"{sol['l'].value} · {local_name(sol['s'].value)}"
+                what = about.get(s, {})
+                name = what.get(lang) or what.get("zh") or what.get("")
+                slot[lang] = f"{name} ({sol['l'].value})" if name else f"{sol['l'].value} · {local_name(s)}"
     return out
 
 

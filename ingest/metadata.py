@@ -289,7 +289,7 @@ def _date_line(norm: str, ln: Line) -> tuple[str, bool] | None:
     m = _DATE.search(s) or _CN_DATE.search(s)
     if not m:
         return None
-    rest = (s[: m.start()] + s[m.end() :]).strip(" ()[]【】")
+    rest = re.sub(r"\s*(?:印发|发布|签发)$", "", (s[: m.start()] + s[m.end() :]).strip(" ()[]【】"))
     # Only a date, a date beside a signature (台儿庄区人民政府 2020年1月15日) or a labelled date.
     if rest and not (_DATE_LABEL.fullmatch(rest) or (len(rest) <= 25 and _ISSUER_END.search(rest.split()[-1]))):
         return None

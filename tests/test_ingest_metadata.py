@@ -169,3 +169,8 @@ def test_raw_portal_page_opening():
     m = meta_of(text)
     assert m.title == "2020年静海区法治政府建设情况报告" and m.title_start == text.rindex(m.title)
     assert m.year == 2020 and m.published == "2021-03-29" and m.header["文章来源"] == "司法局"
+
+
+def test_printing_line_gives_the_publication_date():
+    m = meta_of("某县2022年法治政府建设情况报告\n2022年,我县依法行政。\n某县人民政府办公室 2023年1月10日印发\n")
+    assert m.published == "2023-01-10"

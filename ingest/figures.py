@@ -342,6 +342,14 @@ def _measure(text: str, start: int, end: int, prev_end: int, next_start: int) ->
     return head
 
 
+#: What leads a total's measure before its noun: time, scope, 共/累计 and the verb (收到人大代表建议 → 人大代表建议).
+_TOTAL_LEAD = re.compile(
+    r"^(?:\d{4}年(?:度)?|全年|年内|今年|现|目前|截至\S{0,8}?底|全[省市区县镇]|[省市区县镇]级|各级|共计|共|累计|合计|总计|依法|先后|新)*"
+    r"(?:收到|承办|办理|受理|清理|调整|审结|办结|开展|组织|举办|审查|审核|梳理|制发|印发|出台|接待|处理|化解|排查|查处"
+    r"|培训|聘请|认定|发放|公开|作出|答复|调解|发生|提起|立案)?"
+)
+
+
 def _shared_measure(text: str, figures: list[Figure], start: int) -> str:
     """The measure of the previous figure when this one follows it in a list (5批、35人次)."""
     if figures and re.fullmatch(r"[\s、和及与]*", text[figures[-1].end : start]):
@@ -402,9 +410,15 @@ def find_figures(doc: Doc) -> list[Figure]:
     for n, f in enumerate(figures):
         f.iri = instance("obs", key, str(n))
         f.indicator = _indicator(norm, f)
-    for f in figures:  # parts take their total's indicator
-        if f.part_of is not None and figures[f.part_of].indicator:
-            f.indicator = figures[f.part_of].indicator
+    for f in figures:  # parts take their total's indicator, and its noun into their measure
+        if f.part_of is None:
+            continue
+        total = figures[f.part_of]
+        if total.indicator:
+            f.indicator = total.indicator
+        noun = _TOTAL_LEAD.sub("", total.measure)
+        if noun and len(f.measure) <= 8 and noun not in f.measure:
+            f.measure = f"({noun}){f.measure}"
     return figures
 
 

@@ -144,4 +144,6 @@ def test_iris_and_measures(seed: list[Figure]) -> None:
     assert len({f.iri for f in seed}) == len(seed)
     assert all(f.iri.startswith("https://w3id.org/fazhi/id/obs/") or "/id/obs/" in f.iri for f in seed)
     assert seed[_find(seed, "63件")].measure == "2019年全区共办理行政应诉案件"
+    assert seed[_find(seed, "33件")].measure == "(人大代表建议)办结"  # a part carries its total's noun
+    assert seed[_find(seed, "69.23%")].measure == "综合纠错率"
     assert all(f.measure for f in seed)

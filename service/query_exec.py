@@ -123,7 +123,7 @@ def execute(store, job: QueryJob) -> QueryReply:
         return QueryReply(200, job.media_type, body, headers)
     except SyntaxError as e:
         return QueryReply(400, "text/plain", f"Query syntax error: {e}".encode())
-    except (OSError, RuntimeError, ValueError) as e:
+    except (RuntimeError, ValueError) as e:
         return QueryReply(500, "text/plain", f"Query failed: {e}".encode())
 
 
@@ -158,7 +158,11 @@ def worker_main(conn: Connection, location: str) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply = execute(state.store_for(job.generation), job)
+            try:
+                reply = execute(state.store_for(job.generation), job)
+            except OSError:  # e.g. files compacted away under an old read-only view: reopen, retry once
+                state.store = None
+                reply = execute(state.store_for(job.generation), job)
         except Exception as e:  # noqa: BLE001 - the parent must always get an answer
             reply = QueryReply(500, "text/plain", f"Query failed: {type(e).__name__}: {e}".encode())
         try:

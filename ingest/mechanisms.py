@@ -45,17 +45,12 @@ def extract_mechanisms(doc: Doc) -> None:
     """Fill ``doc.mechanisms`` and ``doc.quoted_other``."""
     lo = doc.meta.header_end or 0
     norm = doc.norm
-    quoted: list[tuple[int, int]] = []
-    for m in _QUOTE.finditer(norm, lo):
-        start, end = m.start(1), m.end(1)
-        name = m.group(1)
-        if not name.strip():
-            continue
-        quoted.append((m.start(), m.end()))
+    matches = [m for m in _QUOTE.finditer(norm, lo) if m.group(1).strip()]
+    quoted = [(m.start(), m.end()) for m in matches]
+    for m, (before, after) in zip(matches, _contexts(norm, matches, lo), strict=True):
+        start, end, name = m.start(1), m.end(1), m.group(1)
         text = doc.text[start:end]
-        category = None
-        if _known(name) is None:
-            category = classify_quote(name, norm[max(lo, m.start() - _CONTEXT) : m.start()], norm[m.end() : m.end() + _CONTEXT])
+        category = classify_quote(name, before, after) if _known(name) is None else None
         if category is not None:
             doc.quoted_other.append(QuotedOther(text=text, start=start, end=end, category=category))
             continue
@@ -65,6 +60,24 @@ def extract_mechanisms(doc: Doc) -> None:
     doc.mechanisms.extend(_unquoted(doc, lo, blocked))
     doc.mechanisms.sort(key=lambda x: (x.start, x.end))
 
+
+def _contexts(norm: str, matches: list[re.Match[str]], lo: int) -> list[tuple[str, str]]:
+    """(before, after) context of each quote; quotes listed side by side (“A”“B”等平台, “A”、“B”称号)
+    share the words before the first and after the last of the run."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(matches):
+        j = i
+        while j + 1 < len(matches) and _RUN_GLUE.fullmatch(norm, matches[j].end(), matches[j + 1].start()):
+            j += 1
+        first, last = matches[i], matches[j]
+        context = (norm[max(lo, first.start() - _CONTEXT) : first.start()], norm[last.end() : last.end() + _CONTEXT])
+        out.extend([context] * (j - i + 1))
+        i = j + 1
+    return out
+
+
+_RUN_GLUE = re.compile(r"[、,，和与及或]?")
 
 #: An unquoted label followed by one of these is part of an agency's name (区综合行政执法大队) or of
 #: an indicator (出庭应诉率, 全程网办率), not a mention of the mechanism.

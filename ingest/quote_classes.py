@@ -35,6 +35,7 @@ _HONOUR_STRONG = re.compile(
     r"模范城|模范县|模范单位|模范)$"
 )
 _RANKED = re.compile(r"^(全国|全省|全市|全区|全县|国家级?|省级|市级|区级|县级|中国|首批|第[一二三四五六七八九十]+批)")
+_HONOUR_HEAD = re.compile(r"^(优秀|十佳|百佳|最美|杰出|金牌|明星)")
 _HONOUR_WEAK = re.compile(r"(城市|县|市|区|镇|村|社区|地区|项目|单位|集体|基地|窗口|品牌|示范区|示范县|示范市|典型)$")
 _HONOUR_BEFORE = re.compile(r"(获|获得|荣获|获评|评为|评选为|命名为|授予|入选|入围|荣膺|列为|确定为|成为)$")
 _HONOUR_AFTER = re.compile(r"^(殊荣|称号|荣誉|荣誉称号|奖|奖项|表彰|提名)")
@@ -56,7 +57,8 @@ _METAPHOR = re.compile(
     r"领头雁|排头兵|桥头堡|防火墙|安全阀|减压阀|稳定器|助推器|加速器|催化剂|润滑剂|护身符|紧箍咒|定心丸|金钥匙|"
     r"快车道|主战场|主阵地|试验田|孵化器|娘家人|贴心人|店小二|守门人|看门人|把关人|裁判员|运动员|二传手|传声筒|"
     r"毛细血管|神经末梢|红线|底线|高压线|生命线|堵点|痛点|难点|盲点|断点|短板|弱项|死角|盲区|灰色地带|"
-    r"头雁|领头羊|排头兵|成绩单|体检|把脉|良方|药方|处方|温度|力度|速度|加速度|含金量|成色|颜值|源头活水|关键一招|"
+    r"头雁|领头羊|排头兵|金字招牌|金名片|名片|新名片|招牌|小切口|大变化|大文章|组合拳|主引擎|新引擎|引擎|风景线|"
+    r"加油站|充电宝|连心桥|桥梁|纽带|主渠道|生力军|成绩单|体检|把脉|良方|药方|处方|温度|力度|速度|加速度|含金量|成色|颜值|源头活水|关键一招|"
     r"指南针|导航仪|度量衡|助推剂|强心剂|一盘棋|一张蓝图|全链条|闭环)$"
 )
 _ROLE = re.compile(
@@ -90,13 +92,13 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
         return "quotation"
     if _PERIOD.match(q):
         return "period"
-    if _SERVICE.match(q):
-        return "named"
+    if _SERVICE.match(q) or re.fullmatch(r"\d{5,}", q):
+        return "named"  # 我要开饭店; hotline numbers (12345, 12348)
     if _HONOUR_STRONG.search(bare) or _HONOUR_AFTER.match(after):
         return "honour"
     if _HONOUR_BEFORE.search(before) and (_RANKED.match(q) or _HONOUR_WEAK.search(bare)):
         return "honour"
-    if _RANKED.match(q) and _HONOUR_WEAK.search(bare):
+    if _RANKED.match(q) and _HONOUR_WEAK.search(bare) or _HONOUR_HEAD.match(q):
         return "honour"
     if _SET_LABEL.match(q) or _DOCUMENT.match(q):
         return "set-label"

@@ -121,6 +121,7 @@ def test_unquoted_mentions_share_the_quoted_iri() -> None:
         ("善后者", "从", "向", "metaphor"),
         ("一号司法建议", "", "", "set-label"),
         ("两委", "", "成员", "set-label"),
+        ("一府一委两院", "", "", "set-label"),
         ("关键少数", "抓住", "", "group"),
         ("小散乱污", "", "企业", "group"),
         ("门难进、脸难看、事难办", "破解", "", "quotation"),

@@ -44,6 +44,7 @@ _NAMED_TAIL = re.compile(
     r"宣讲|宣讲团|培训班|训练营|服务站|工作站|工作室|调解室|驿站|e站|超市|直通车|服务包|大篷车|号|码|云|杯|"
     r"广场|长廊|公园|街区|书屋|书吧|文化墙|茶馆|展馆|馆|中心|大厅|小屋|之家|礼包|宣传车|大巴|专车)$"
 )
+_NAMED_BEFORE = re.compile(r"(上线|开通|开设|登录|下载|关注|注册|扫描|扫码)$")
 _NAMED_AFTER = re.compile(
     r"^(?:等)?(?:[0-9一二两三四五六七八九十百]+[场期个项次届])?"
     r"(APP|App|app|平台|小程序|公众号|热线|专线|网站|系统|专栏|栏目|频道|节目|培训班|研修班|训练营|班(?!子)|讲座|"
@@ -106,7 +107,9 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
         return "group"
     if _METAPHOR.match(q) or _ROLE.match(q):
         return "metaphor"
-    if _NAMED_TAIL.search(q) or _NAMED_AFTER.match(after) or _MEDIA.match(q) or _is_app_name(q):
+    if _NAMED_TAIL.search(q) or _NAMED_AFTER.match(after) or _NAMED_BEFORE.search(before):
+        return "named"
+    if _MEDIA.match(q) or _is_app_name(q):
         return "named"
     if _SENTENCE.search(q) or (q.count(",") >= 2 and len(q) > 24) or _is_problem(q):
         return "quotation"

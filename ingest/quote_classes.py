@@ -66,7 +66,7 @@ _ROLE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,3}(?:者|佬|娘舅|大妈|大姐|阿姨|管家|保姆|小二|卫士|尖兵|哨兵|先锋|达人)|老(?:娘舅|舅|兵|班长|支书|党员)"
     r"|[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]{1,3})$"
 )
-_SET_LABEL = re.compile(rf"^(?:[{_NUM}]+号(?:[^工]*(?:建议|文件|令|公告|通知|案|报告|意见))?|(?:[{_NUM}]+[库委院会长员官所室高府局])+)$")
+_SET_LABEL = re.compile(rf"^(?:[{_NUM}]+号(?:[^工]*(?:建议|文件|令|公告|通知|案|报告|意见))?|(?:[{_NUM}]+[库委院会长员官所室高府局微端屏])+)$")
 _DOCUMENT = re.compile(
     r"^(?![一二两三四五六七八九十0-9])(?:.+(?:法典|条例)|.{2,}(?<!司|执|普|守|立|用|学|依|护|懂|说|讲|送|做|方|办|作|想|算|书|兵|技|疗|看|写|手|解)法)$"
 )
@@ -78,6 +78,8 @@ _GROUP_TAIL = re.compile(
 _GROUP_AFTER = re.compile(r"^(企业|人员|人群|群体|对象|商户|场所|作坊|成员|干部|家庭|户)(?!清单|名单|白名单|黑名单|库)")
 _PROBLEM_WORD = re.compile(r"^(吃拿卡要|庸懒散|庸懒散慢|庸懒散拖|懒政怠政|推诿扯皮|四风|中梗阻|门难进|脸难看|事难办)$")
 _PROBLEM = re.compile(r"(难|慢|乱|差|烦|推诿|扯皮|不作为|乱作为|慢作为|吃拿卡要|庸懒散|主义|梗阻|繁|多头|重复)")
+_PROBLEM_BEFORE = re.compile(r"(防止|杜绝|避免|破除|整治|纠正|克服|打破|破解|根治|治理)$")
+_PROBLEM_AFTER = re.compile(r"^(等)?(问题|现象|难题|顽疾|乱象|弊端|痼疾)")
 _SENTENCE = re.compile(r"[。！？!?]")
 
 
@@ -111,6 +113,8 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
         return "named"
     if _MEDIA.match(q) or _is_app_name(q):
         return "named"
+    if _PROBLEM_BEFORE.search(before) or _PROBLEM_AFTER.match(after):
+        return "quotation"  # 防止“一刀切”, “急难愁盼”问题: a problem named, not a mechanism
     if _SENTENCE.search(q) or (q.count(",") >= 2 and len(q) > 24) or _is_problem(q):
         return "quotation"
     return None

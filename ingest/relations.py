@@ -7,7 +7,7 @@ Kinds (``Relation.kind``), with what ``subject`` and ``objects`` hold (IRIs):
 * ``abolition`` (撤销/撤并/不再保留 X): subject = the abolished agency;
 * ``renaming`` (A更名为B): subject = B, objects = [A];
 * ``transfer`` (划转/划入/移交 … 到 X): subject = the receiving agency, objects = the giving ones;
-* ``issued`` / ``revised`` (印发/制定/出台/签订 《…》, 修订 《…》): subject = the acting agency (the one
+* ``issued`` / ``revised`` / ``repealed`` (印发/制定/出台/签订 《…》, 修订 《…》, 废止 《…》): subject = the acting agency (the one
   named before the verb in the clause, else the reporting body), objects = the documents;
 * ``adopted`` (推行/深化/落实/实施/探索 + a mechanism): subject = the adopting agency, objects = [mechanism];
 * ``cites``: subject = the report, objects = [the document], one per 《》 mention;
@@ -37,7 +37,7 @@ _ABOLISH = re.compile(r"(撤销|撤并|不再保留)")
 _RENAME = re.compile(r"更名为")
 _MERGE = re.compile(r"(合并|并入|整合组建|合并组建|合并设立)")
 _TRANSFER = re.compile(r"(划转|划入|移交)")
-_ISSUE = re.compile(r"(印发|制定|制订|出台|制发|颁布|发布|编制|起草|签订|修订|修改)")
+_ISSUE = re.compile(r"(印发|制定|制订|出台|制发|颁布|发布|编制|起草|签订|修订|修改|废止|宣布失效)")
 _ADOPT = re.compile(r"(全面推行|推行|深化|全面落实|落实|实施|推进|探索|坚持发展|发展|建立健全|建立|健全|完善|执行|开展|推广)")
 _GAP = re.compile(r"^[^,，、。;；:：“”《》]{0,6}$")
 _TO = re.compile(r"(到|至|给|入|由)")
@@ -183,7 +183,8 @@ def _issued(ctx: _Ctx, s: int, e: int) -> None:
             objects.append(nxt[0].iri)
             last = nxt[0]
         actor = _actor(ctx, m.start())
-        kind = "revised" if m.group(0) in ("修订", "修改") else "issued"
+        verb = m.group(0)
+        kind = "revised" if verb in ("修订", "修改") else "repealed" if verb in ("废止", "宣布失效") else "issued"
         _rel(doc, kind, s, e, actor[-1].iri if actor else ctx.issuer, objects, m.group(0))
 
 

@@ -80,7 +80,8 @@ def test_crafted_change_events() -> None:
 def test_crafted_documents_and_adoptions() -> None:
     doc = crafted(
         "县司法局印发《某县行政执法公示办法》《某县执法全过程记录办法》和《某县法制审核办法》。"
-        "县政府修订《某县人民政府工作规则》,严格执行《行政处罚法》。县市场监管局全面推行“双随机、一公开”监管。",
+        "县政府修订《某县人民政府工作规则》,严格执行《行政处罚法》。县市场监管局全面推行“双随机、一公开”监管。"
+        "县司法局废止《某县旧办法》。",
         {"县司法局": "justice", "县政府": "gov", "县市场监管局": "market"},
     )
     issued = kinds(doc, "issued")
@@ -88,6 +89,8 @@ def test_crafted_documents_and_adoptions() -> None:
     [revised] = kinds(doc, "revised")
     assert revised.subject == "org/gov" and len(revised.objects) == 1
     assert all("行政处罚法" not in r.text for r in issued + [revised])  # 执行 is not issuing
+    [repealed] = kinds(doc, "repealed")
+    assert repealed.subject == "org/justice" and len(repealed.objects) == 1
     [adopted] = kinds(doc, "adopted")
     assert adopted.subject == "org/market" and adopted.objects[0].endswith("/shuang-sui-ji-yi-gong-kai")
 

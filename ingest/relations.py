@@ -158,7 +158,10 @@ def _events(ctx: _Ctx, s: int, e: int) -> None:
                     _rel(doc, kind, ss, se, target.iri, [], m.group(0))
                     break
         if m := _TRANSFER.search(norm, ss, se):
-            receivers = [a for a in subs if a.start >= m.end() and _TO.search(norm, m.end(), a.start)]
+            receivers = [
+                a for a in subs
+                if a.start >= m.end() and (_TO.search(norm, m.end(), a.start) or m.group(0) == "划入" and a.start - m.end() <= 2)
+            ]  # fmt: skip
             if receivers:
                 givers = [a.iri for a in subs if a.end <= m.start() and a.iri != receivers[0].iri]
                 _rel(doc, "transfer", ss, se, receivers[0].iri, givers, m.group(0))

@@ -62,9 +62,10 @@ def test_seed_relations() -> None:
 def test_crafted_change_events() -> None:
     doc = crafted(
         "2020年,将县国土资源局并入县自然资源局。撤销县编制办,县档案局更名为县档案馆。"
-        "整合县商务局、县粮食局合并组建县商务粮食局。将县城管局的执法职责划转至县综合执法局。",
+        "整合县商务局、县粮食局合并组建县商务粮食局。将县城管局的执法职责划转至县综合执法局。"
+        "县编制办的职责划入县委组织部。",
         {n: n for n in ("县国土资源局", "县自然资源局", "县编制办", "县档案局", "县档案馆", "县商务局", "县粮食局",
-                        "县商务粮食局", "县城管局", "县综合执法局")},
+                        "县商务粮食局", "县城管局", "县综合执法局", "县委组织部")},
     )  # fmt: skip
     [m1, m2] = kinds(doc, "merger")
     assert m1.subject == "org/县自然资源局" and "org/县国土资源局" in m1.objects and m1.attrs["year"] == 2020
@@ -72,8 +73,9 @@ def test_crafted_change_events() -> None:
     assert [r.subject for r in kinds(doc, "abolition")] == ["org/县编制办"]
     [rename] = kinds(doc, "renaming")
     assert rename.subject == "org/县档案馆" and rename.objects == ["org/县档案局"]
-    [transfer] = kinds(doc, "transfer")
+    [transfer, into] = kinds(doc, "transfer")
     assert transfer.subject == "org/县综合执法局" and transfer.objects == ["org/县城管局"]
+    assert into.subject == "org/县委组织部" and into.objects == ["org/县编制办"]
     assert kinds(doc, "establishment") == []  # 组建 inside a merger is not a second event
 
 

@@ -41,6 +41,8 @@ _ISSUE = re.compile(r"(印发|制定|制订|出台|制发|颁布|发布|编制|�
 _ADOPT = re.compile(r"(全面推行|推行|深化|全面落实|落实|实施|推进|探索|坚持发展|发展|建立健全|建立|健全|完善|执行|开展|推广)")
 _GAP = re.compile(r"^[^,，、。;；:：“”《》]{0,6}$")
 _TO = re.compile(r"(到|至|给|入|由)")
+_PARTNER = re.compile(r"(联合|会同|配合|协同|协助|指导|督促|召开|参加|邀请|组织)")
+_PREP = re.compile(r"(?<!》)(向|对|与|同|跟|为)$")
 _SUBJECT_LEAD = re.compile(r"\s*(?:[一二三四五六七八九十]+是|由|经|同时|\d{4}年)?[,，、]?\s*")
 _LIST_GLUE = re.compile(r"》[、和及与]?《")
 _STOPS = "。;；!！?？\n"
@@ -188,7 +190,12 @@ def _issued(ctx: _Ctx, s: int, e: int) -> None:
         actor = _actor(ctx, m.start())
         verb = m.group(0)
         kind = "revised" if verb in ("修订", "修改") else "repealed" if verb in ("废止", "宣布失效") else "issued"
-        _rel(doc, kind, s, e, actor[-1].iri if actor else ctx.issuer, objects, m.group(0))
+        joint = _joint(norm, actor)  # 中共中央、国务院印发: the other issuers
+        first = actor[-1 - len(joint)] if actor else None
+        head = first.start if first is not None and first.start >= s else m.start()
+        _rel(doc, kind, head, last.end + 1, actor[-1].iri if actor else ctx.issuer, objects, verb)
+        if joint:
+            doc.relations[-1].attrs["with"] = [a.iri for a in joint]
 
 
 def _adopted(ctx: _Ctx, s: int, e: int) -> None:
@@ -197,14 +204,16 @@ def _adopted(ctx: _Ctx, s: int, e: int) -> None:
     for x in ctx.mechanisms.inside(s, e):
         if ctx.in_title[x.start]:
             continue
-        before = doc.norm[max(s, x.start - 14) : x.start - (1 if x.quoted else 0)]
-        verb = next((m.group(0) for m in _ADOPT.finditer(before) if _GAP.match(before[m.end() :])), None)
+        lo = max(s, x.start - 14)
+        before = doc.norm[lo : x.start - (1 if x.quoted else 0)]
+        verb = next((m for m in _ADOPT.finditer(before) if _GAP.match(before[m.end() :])), None)
         if verb is None:
             continue
         actor = _actor(ctx, x.start)
         subject = actor[-1].iri if actor else ctx.issuer
         if subject:
-            _rel(doc, "adopted", s, e, subject, [x.iri], verb)
+            head = actor[-1].start if actor and actor[-1].start >= s else lo + verb.start()
+            _rel(doc, "adopted", head, x.end + (1 if x.quoted else 0), subject, [x.iri], verb.group(0))
 
 
 def _actor(ctx: _Ctx, pos: int) -> list:
@@ -220,12 +229,25 @@ def _actor(ctx: _Ctx, pos: int) -> list:
     out = []
     for a in ctx.agencies.inside(start, pos):
         if a.start >= sub_start:
-            out.append(a)
+            partner = _PARTNER.search(norm, max(sub_start, a.start - 12), a.start)
+            prep = _PREP.search(norm, max(sub_start, a.start - 2), a.start)
+            if not partner and not prep:
+                out.append(a)  # not 联合司法所、派出所建立… nor 向区人大常委会报告: not the subject
         else:
             lead = max(norm.rfind(c, start, a.start) for c in ",，") + 1
             if _SUBJECT_LEAD.fullmatch(norm, max(lead, start), a.start):
                 out.append(a)
     return out
+
+
+def _joint(norm: str, actor: list) -> list:
+    """The agencies listed with 、 right before the last actor (中共中央、国务院 → [中共中央])."""
+    out: list = []
+    for prev, nxt in zip(reversed(actor[:-1]), reversed(actor[1:]), strict=False):
+        if norm[prev.end : nxt.start] not in ("、", "和", "与", "及"):
+            break
+        out.append(prev)
+    return out[::-1]
 
 
 def _names(ctx: _Ctx) -> None:

@@ -120,3 +120,13 @@ def test_an_agency_inside_an_object_is_no_subject() -> None:
     assert [r.subject for r in kinds(doc, "adopted")] == []  # no stated adopter and no 县政府 mention
     doc = crafted("县政府召开县委依法治县委员会会议,在全县推行“双随机、一公开”。", {"县委依法治县委员会": "party", "县政府": "gov"})
     assert [r.subject for r in kinds(doc, "adopted")] == ["org/gov"]
+
+
+def test_joint_issuers_and_partners() -> None:
+    agencies = {"中共中央": "party", "国务院": "state-council", "县政府": "gov", "县司法所": "office", "县派出所": "police"}
+    doc = crafted("县政府贯彻中共中央、国务院印发的《法治政府建设实施纲要(2021-2025年)》。", agencies)
+    [issued] = kinds(doc, "issued")
+    assert issued.subject == "org/state-council" and issued.attrs["with"] == ["org/party"]
+    assert issued.text == "中共中央、国务院印发的《法治政府建设实施纲要(2021-2025年)》"
+    doc = crafted("县政府联合县司法所、县派出所建立“三调联动”机制。", agencies)
+    assert [r.subject for r in kinds(doc, "adopted")] == ["org/gov"]  # partners are not the adopter

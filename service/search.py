@@ -1,7 +1,7 @@
 """``/search?q=…``: look entities up by label (Chinese substrings, English, traditional forms) or IRI.
 
-An in-memory :class:`LabelIndex` is built once from the store (labels, types and mention counts;
-three SPARQL queries, no whole-graph load) and rebuilt when the store changes. All normalised
+An in-memory :class:`LabelIndex` is built once from the store (labels, types and mention counts: a
+few SPARQL queries, no whole-graph load) and rebuilt when the store changes. All normalised
 labels sit in one string, so a substring look-up is ``str.find`` at C speed over it, then a
 ranking: exact, then prefix, then substring (then IRI matches); ties by mention count.
 """
@@ -63,12 +63,12 @@ class LabelIndex:
         for sol in store.query(q):
             if sol["s"].value in entries:
                 entries[sol["s"].value].types.add(sol["t"].value)
-        mention_paths = "|".join(f"<{p}>" for p in MENTIONS)
-        q = f"SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m {mention_paths} ?e }} GROUP BY ?e"
-        for sol in store.query(q):
-            e = entries.get(sol["e"].value)
-            if e:
-                e.mentions = int(sol["n"].value)
+        for pred in MENTIONS:  # one count per linking property; a span may use both, so keep the larger
+            q = f"SELECT ?e (COUNT(?m) AS ?n) WHERE {{ ?m <{pred}> ?e }} GROUP BY ?e"
+            for sol in store.query(q):
+                e = entries.get(sol["e"].value)
+                if e:
+                    e.mentions = max(e.mentions, int(sol["n"].value))
         self.entries = sorted(entries.values(), key=lambda e: e.iri)
         self.label_owner: list[int] = []
         texts: list[str] = []
@@ -84,6 +84,12 @@ class LabelIndex:
             pos += len(t) + 1
         self.blob = SEP.join(texts)
         self.by_iri = {e.iri: i for i, e in enumerate(self.entries)}
+        self.iri_blob = SEP.join(e.iri.lower() for e in self.entries)
+        self.iri_starts = []
+        pos = 0
+        for e in self.entries:
+            self.iri_starts.append(pos)
+            pos += len(e.iri) + 1
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -119,9 +125,14 @@ class LabelIndex:
         if raw.startswith(("http://", "https://")) and raw in self.by_iri:
             hits[self.by_iri[raw]] = (RANKS["exact"], raw)
         elif len(q) >= 3 and q.isascii():
-            for i, e in enumerate(self.entries):
-                if i not in hits and q in e.iri.lower():
-                    hits[i] = (RANKS["iri"], e.iri)
+            pos = self.iri_blob.find(q)
+            while pos != -1:
+                i = bisect_right(self.iri_starts, pos) - 1
+                if i not in hits:
+                    hits[i] = (RANKS["iri"], self.entries[i].iri)
+                if i + 1 >= len(self.iri_starts):
+                    break
+                pos = self.iri_blob.find(q, self.iri_starts[i + 1])
         ranked = []
         for i, (r, lab) in hits.items():
             e = self.entries[i]

@@ -99,17 +99,31 @@ class _Index:
         return out
 
 
-def _rel(doc: Doc, kind: str, s: int, e: int, subject: str, objects: list[str], verb: str) -> None:
+def _rel(
+    doc: Doc, kind: str, s: int, e: int, subject: str, objects: list[str], verb: str, own: bool = True
+) -> None:
+    """Append a relation over ``[s, e)``; ``own`` = an act the report narrates (in the year reported on,
+    so the year falls back to it); a document cited as another body's earlier act (中共中央印发的《…》,
+    中办、国办《…》) is dated only by a year stated between the actor and the object."""
     text = doc.text[s:e]
     lead = len(text) - len(text.lstrip())
     s, text = s + lead, text.strip()
-    year = _YEAR.search(doc.norm, *_sentence(doc.norm, s, s + len(text)))
+    scope = _sentence(doc.norm, s, s + len(text)) if own else (s, s + len(text))
+    year = _year(doc.norm, *scope)
     attrs: dict[str, object] = {"verb": verb}
     if year:
         attrs["year"] = int(year.group(1))
-    elif doc.meta.year and kind not in ("cites", "names"):
+    elif own and doc.meta.year and kind not in ("cites", "names"):
         attrs["year"] = doc.meta.year
     doc.relations.append(Relation(kind, s, s + len(text), text, subject, list(dict.fromkeys(objects)), attrs))
+
+
+def _year(norm: str, s: int, e: int) -> re.Match[str] | None:
+    """The first year (2019年) in ``[s, e)`` outside 《》 titles (not the 2025 of 纲要(2021-2025年))."""
+    for m in _YEAR.finditer(norm, s, e):
+        if norm.rfind("《", s, m.start()) <= norm.rfind("》", s, m.start()):
+            return m
+    return None
 
 
 def _sentence(norm: str, s: int, e: int, reach: int = 300) -> tuple[int, int]:
@@ -187,13 +201,26 @@ def _issued(ctx: _Ctx, s: int, e: int) -> None:
                 break
             objects.append(nxt[0].iri)
             last = nxt[0]
+            used.add(last.start)
         actor = _actor(ctx, m.start())
         verb = m.group(0)
         kind = "revised" if verb in ("修订", "修改") else "repealed" if verb in ("废止", "宣布失效") else "issued"
         joint = _joint(norm, actor)  # 中共中央、国务院印发: the other issuers
         first = actor[-1 - len(joint)] if actor else None
         head = first.start if first is not None and first.start >= s else m.start()
-        _rel(doc, kind, head, last.end + 1, actor[-1].iri if actor else ctx.issuer, objects, verb)
+        subject = actor[-1].iri if actor else ctx.issuer
+        attributive = norm.startswith("的", m.end())  # 中共中央印发的《…》: an earlier act, cited
+        _rel(doc, kind, head, last.end + 1, subject, objects, verb, own=not attributive)
+        if joint:
+            doc.relations[-1].attrs["with"] = [a.iri for a in joint]
+    for t in ctx.regulations.starting(s, e):  # 中办、国办《…》: the issuer named right before the title
+        if t.start in used or t.end > e:
+            continue
+        before = ctx.agencies.inside(max(s, t.start - 40), t.start - 1)
+        if not before or before[-1].end != t.start - 1:
+            continue
+        joint = _joint(norm, before)
+        _rel(doc, "issued", before[-1 - len(joint)].start, t.end + 1, before[-1].iri, [t.iri], "", own=False)
         if joint:
             doc.relations[-1].attrs["with"] = [a.iri for a in joint]
 

@@ -128,5 +128,8 @@ def test_joint_issuers_and_partners() -> None:
     [issued] = kinds(doc, "issued")
     assert issued.subject == "org/state-council" and issued.attrs["with"] == ["org/party"]
     assert issued.text == "中共中央、国务院印发的《法治政府建设实施纲要(2021-2025年)》"
+    assert "year" not in issued.attrs  # another body's act: not dated by the report, nor by the title's 2025
+    doc = crafted("县司法局编制《某县规划(2021-2025年)》。", agencies | {"县司法局": "justice"})
+    assert kinds(doc, "issued")[0].attrs["year"] == 2021  # the year reported on, not 2025
     doc = crafted("县政府联合县司法所、县派出所建立“三调联动”机制。", agencies)
     assert [r.subject for r in kinds(doc, "adopted")] == ["org/gov"]  # partners are not the adopter

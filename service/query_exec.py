@@ -228,16 +228,24 @@ class WorkerPool:
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: set[_Worker] = set()
         self._closed = False
+        self._spawning: asyncio.Future | None = None
         self._is_dir = os.path.isdir(location)
         self._signature = self._store_signature()
         self._checked = time.monotonic()
 
     async def start(self) -> None:
+        """Create the pool and fork its workers (the server answers once they are ready)."""
         if self._idle is not None:
             return
         self._idle = asyncio.Queue()
+        self._spawning = asyncio.ensure_future(self._spawn(self.size))
+        await self._spawning
+
+    async def _spawn(self, n: int) -> None:
         loop = asyncio.get_running_loop()
-        for _ in range(self.size):
+        for _ in range(n):
+            if self._closed:
+                return
             w = await loop.run_in_executor(None, _Worker, self._ctx, self.location)
             self._all.add(w)
             self._idle.put_nowait(w)
@@ -323,6 +331,8 @@ class WorkerPool:
     async def close(self) -> None:
         self._closed = True
         loop = asyncio.get_running_loop()
+        if self._spawning is not None:
+            await asyncio.gather(self._spawning, return_exceptions=True)
         for w in list(self._all):
             await loop.run_in_executor(None, w.kill)
         self._all.clear()

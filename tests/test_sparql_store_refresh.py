@@ -1,4 +1,5 @@
-"""A read-only `fazhi serve` sees what another process (e.g. `fazhi ingest`) writes to its store."""
+"""`fazhi serve` is read-only and without CORS by default, and it sees what another process (e.g.
+`fazhi ingest`) writes to its store."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ EX = "http://example.org/"
 ASK = f"ASK {{ <{EX}new> ?p ?o }}"
 
 
-def test_queries_see_writes_made_by_another_process(tmp_path):
+def test_read_only_server_sees_writes_made_by_another_process(tmp_path):
     path = tmp_path / "store"
     LocalStore(path).close()
     url, proc = start_fazhi(str(path), "--workers", "1")  # one worker: it must reopen, not start fresh
@@ -22,6 +23,13 @@ def test_queries_see_writes_made_by_another_process(tmp_path):
             def ask() -> bool:
                 return c.get("/sparql", params={"query": ASK}, headers={"Accept": "application/json"}).json()["boolean"]
 
+            assert ask() is False
+            # read-only by default: an update is refused and changes nothing; no CORS headers
+            r = c.post("/sparql", content=f"INSERT DATA {{ <{EX}new> <{EX}p> <{EX}o> }}".encode(),
+                       headers={"content-type": "application/sparql-update"})
+            assert r.status_code == 403
+            r = c.get("/sparql", params={"query": ASK}, headers={"Origin": "https://ok.example"})
+            assert r.status_code == 200 and "access-control-allow-origin" not in r.headers
             assert ask() is False
             writer = LocalStore(path)  # a second process would do the same (the server only reads)
             writer.replace_graphs({EX + "g": f"<{EX}new> <{EX}p> <{EX}o> ."})

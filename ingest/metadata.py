@@ -334,7 +334,7 @@ def _extract_published(doc: Doc, body: list[Line], tail: list[Line]) -> None:
 _YEAR = r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})"
 _TITLE_YEAR = re.compile(_YEAR + r"\s*年")
 _OPENING_YEAR = re.compile(r"\s*" + _YEAR + r"\s*年(?:度)?(?:以来|,|是|全年|上半年)")
-_REPORT_AS_FOLLOWS = re.compile(_YEAR + r"\s*年度?[^。;]{0,40}?(?:报告|汇报)如下")
+_REPORT_AS_FOLLOWS = re.compile(_YEAR + r"\s*年度?[^。;]{0,40}?(?:报告|汇报|总结)如下")
 _THIS_YEAR = re.compile(r"今年以来|今年,|今年是|本年度")
 _ANY_YEAR = re.compile(r"(?<![\d\-–—~])" + r"((?:19|20)\d{2})" + r"\s*年(?!\s*[\-–—~至])")
 

@@ -38,7 +38,6 @@ from service.sparql_text import (
     dataset_iris,
     describe_as_select,
     neutralise_dataset,
-    outbound_operation,
     query_facts,
     tokenize,
 )
@@ -306,7 +305,7 @@ async def _run_update(request: Request, update: str, params: dict[str, list[str]
         return refusal
     text = f"BASE <{_endpoint_url(request)}> {update}"
     tokens = tokenize(text)
-    outbound = outbound_operation(tokens)
+    outbound = query_facts(text).outbound
     if outbound:
         return _error(
             400, f"{outbound} is not allowed here: this endpoint never fetches data from other servers or files."

@@ -102,8 +102,28 @@ class QueryFacts:
     tokens: list[Token] | None  # only when the query needed the full lexer
 
 
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape_codepoints(text: str) -> str:
+    """Apply SPARQL's ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes, which some engines decode before parsing."""
+    return _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
 def query_facts(text: str) -> QueryFacts:
-    """Form, outbound operation and dataset clause of a query; the full lexer runs only when needed."""
+    """Form, outbound operation and dataset clause of a query; the full lexer runs only when needed.
+
+    A query with codepoint escapes is also checked as an engine that decodes them first would read it.
+    """
+    facts = _facts(text)
+    if facts.outbound is None and ("\\u" in text or "\\U" in text):
+        decoded = _facts(unescape_codepoints(text))
+        if decoded.outbound is not None:
+            return QueryFacts(facts.form, decoded.outbound, facts.has_dataset, facts.tokens)
+    return facts
+
+
+def _facts(text: str) -> QueryFacts:
     lowered = text.lower()
     if not any(word in lowered for word in _NEEDS_LEXER):
         m = _PROLOGUE_FORM.match(text)

@@ -13,6 +13,7 @@ from service.sparql_text import (
     has_dataset_clause,
     neutralise_dataset,
     outbound_operation,
+    query_facts,
     query_form,
     tokenize,
 )
@@ -66,6 +67,13 @@ def test_service_is_found_anywhere(query):
 ])
 def test_keywords_inside_other_tokens_do_not_count(query):
     assert outbound_operation(tokenize(query)) is None
+
+
+def test_codepoint_escapes_do_not_hide_service():
+    # some engines (Jena) decode \\u escapes before parsing; the check reads the query both ways
+    assert query_facts(r"SELECT * { \u0053ERVICE <http://x/> { ?s ?p ?o } }").outbound == "SERVICE"
+    assert query_facts(r"LOA\u0044 <http://x/>").outbound == "LOAD"
+    assert query_facts(r'SELECT * { ?s ?p "\u0041" }').outbound is None
 
 
 def test_virtuoso_pragmas_are_refused():

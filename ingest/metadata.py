@@ -215,11 +215,8 @@ def _extract_title(doc: Doc, body: list[Line]) -> tuple[int, int | None]:
         if m and not _OPENING.match(norm, first.lstart) and ("法" in m.group() or "年" in m.group()):
             _set_title(meta, text[m.start() : m.end()], m.start(), m.end(), 0.75, "title glued to the body, cut after 报告")
             return opening, m.end()
-    title = meta.header.get("标题")
-    if title:
-        pos = doc.text.find(title, 0, meta.header_end)
-        if pos >= 0:
-            _set_title(meta, title, pos, pos + len(title), 0.5, "CMS header 标题 (no title line in the text)")
+    # No title line. The CMS list's 标题 stays in ``meta.header`` only: the list is page furniture,
+    # not the document (ANNOTATION §1, §4).
     return 0, None
 
 

@@ -96,7 +96,7 @@ def test_year_from_publication_date_when_the_text_gives_no_year():
     m = meta_of("- 索 引 号:123/2021-1\n- 成文时间:2021年03月02日\n我县坚持依法行政,推进法治政府建设。\n")
     assert m.published == "2021-03-02" and m.year == 2020
     m = meta_of("- 成文时间:2021年12月20日\n- 标 题:关于法治建设的报告\n今年以来,我县坚持依法行政。\n")
-    assert m.year == 2021 and m.title == "关于法治建设的报告"
+    assert m.year == 2021 and m.title is None and m.header["标题"] == "关于法治建设的报告"
 
 
 def test_traditional_title_keeps_its_script():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
 import sys
 
 HELP = "serve the graph over HTTP: SPARQL endpoint, linked data, API and web pages"
@@ -26,8 +27,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="largest request body accepted (default 1000000)")
     p.add_argument("--workers", type=int, default=4, metavar="N",
                    help="query worker processes (default 4)")
-    p.add_argument("--update-token", metavar="TOKEN",
-                   help="accept SPARQL Update and Graph Store writes carrying this bearer token")
+    p.add_argument("--update-token", metavar="TOKEN", default=os.environ.get("FAZHI_UPDATE_TOKEN"),
+                   help="accept SPARQL Update and Graph Store writes carrying this bearer token "
+                        "(or set FAZHI_UPDATE_TOKEN, which keeps it out of the process list)")
     p.add_argument("--allow-update", action="store_true",
                    help="accept updates without a token (only when bound to a loopback address; for tests)")
     p.add_argument("--access-log", action="store_true", help="log every request")

@@ -55,6 +55,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report_count": ("份报告", "reports"),
     "language": ("English", "中文"),
     "report_page": ("报告全文", "Report page"),
+    "report_json": ("报告 JSON", "report JSON"),
 }
 
 

@@ -8,6 +8,7 @@ from rdflib.namespace import DCTERMS, PROV
 from fazhi.iri import instance
 from fazhi.namespaces import FZ, NIF, OA
 from ingest.model import Doc
+from ingest.rdf_topics import report_part, task_area
 
 #: Characters of context kept before and after a quote (oa:prefix / oa:suffix).
 QUOTE_CONTEXT = 8
@@ -101,4 +102,10 @@ def add_sections(g: Graph, doc: Doc, key: str, text_node: URIRef, spans: Spans) 
             g.add((node, FZ.parentSection, nodes[s.parent]))
         if 0 <= s.title_start < s.title_end:
             g.add((node, FZ.evidence, spans.span(s.title_start, s.title_end)))
+        title = doc.norm[s.title_start : s.title_end] if doc.norm and 0 <= s.title_start < s.title_end else s.title
+        part, area = report_part(title), task_area(title, doc.meta.year)
+        if part is not None:
+            g.add((node, FZ.reportPart, part))
+        if area is not None and part is None:
+            g.add((node, FZ.taskArea, area))
     return nodes

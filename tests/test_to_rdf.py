@@ -155,3 +155,30 @@ def test_bundled_reports_map_and_validate(path):
         assert str(g.value(s, NIF.anchorOf)) == doc.text[start:end]
     outcome = validate_report(rdf)
     assert outcome.violations == 0, outcome.messages("Violation")[:5]
+
+
+def test_sections_are_tagged_with_task_areas_and_report_parts(seed):
+    _, rdf = seed
+    g = rdf.report
+    areas = [g.value(URIRef(instance("section", rdf.key, str(n))), FZ.taskArea) for n in range(1, 9)]
+    assert areas == [URIRef(concept("task-area", f"2015/T{n}")) for n in range(1, 9)]
+
+
+@pytest.mark.parametrize(
+    "title,year,part,area",
+    [
+        ("2020年推进法治政府建设的主要举措和成效", 2020, "RP1", None),
+        ("区政府主要负责同志履行推进法治建设第一责任人职责情况", 2023, "RP3", None),
+        ("存在的问题和不足", 2021, "RP2", None),
+        ("2022年工作打算", 2021, "RP4", None),
+        ("聚焦重点领域，深入推进“放管服”改革", 2021, None, "2021/T1"),
+        ("健全矛盾纠纷多元化解机制", 2019, None, "2015/T6"),
+        ("依法应对突发事件", 2022, None, "2021/T5"),
+    ],
+)
+def test_topic_rules(title, year, part, area):
+    from ingest.rdf_topics import report_part, task_area
+
+    assert report_part(title) == (URIRef(concept("report-part", part)) if part else None)
+    if area:
+        assert task_area(title, year) == URIRef(concept("task-area", area))

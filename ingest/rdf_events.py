@@ -38,10 +38,12 @@ def add_adoptions(
 ) -> None:
     """One ``fz:MechanismAdoption`` per mechanism the report mentions, with every mention as evidence."""
     explicit: dict[str, list[str]] = {}
+    stated: dict[str, list[tuple[int, int]]] = {}
     for r in doc.relations:
         if r.kind == "adopted" and r.subject:
             for obj in r.objects:
                 explicit.setdefault(obj, []).append(r.subject)
+                stated.setdefault(obj, []).append((r.start, r.end))
     for x in doc.mechanisms:
         if not x.iri:
             continue
@@ -52,6 +54,8 @@ def add_adoptions(
         g.add((node, FZ.evidence, spans.span(x.start, x.end)))
         for who in explicit.get(x.iri, []):
             g.add((node, FZ.adopter, URIRef(who)))
+        for start, end in stated.get(x.iri, []):
+            g.add((node, FZ.evidence, spans.span(start, end)))
         if adopter is not None and x.iri not in explicit:
             g.add((node, FZ.adopter, adopter))
         if period is not None:
@@ -59,9 +63,12 @@ def add_adoptions(
 
 
 def add_relations(g: Graph, e: Graph, doc: Doc, key: str, spans: Spans, period: URIRef | None) -> None:
-    """Change events (ORG) and document events from ``doc.relations``."""
+    """Change events (ORG) and document events from ``doc.relations``; ``names`` links go to the entities."""
     for n, r in enumerate(doc.relations, start=1):
-        if r.kind in CHANGE_KINDS:
+        if r.kind == "names" and r.subject:  # a document whose title names a mechanism: a fact of the document
+            for obj in r.objects:
+                e.add((URIRef(r.subject), DCTERMS.subject, URIRef(obj)))
+        elif r.kind in CHANGE_KINDS:
             _change_event(g, r, URIRef(instance("event", key, str(n))), spans, period)
         elif r.kind in DOCUMENT_KINDS:
             _document_event(g, r, URIRef(instance("event", key, str(n))), spans, period)

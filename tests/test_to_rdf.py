@@ -182,3 +182,19 @@ def test_topic_rules(title, year, part, area):
     assert report_part(title) == (URIRef(concept("report-part", part)) if part else None)
     if area:
         assert task_area(title, year) == URIRef(concept("task-area", area))
+
+
+def test_adopted_and_names_relations():
+    from ingest.model import Relation
+
+    doc = seed_doc()
+    mech = doc.mechanisms[0]
+    npc = instance("org", "370405", "npc-sc")
+    doc.relations.append(Relation("adopted", mech.start - 2, mech.end, "推行" + mech.text, subject=npc, objects=[mech.iri]))
+    doc.relations.append(Relation("names", 0, 1, "", subject=doc.regulations[0].iri, objects=[mech.iri]))
+    rdf = doc_to_rdf(doc, RUN)
+    g = rdf.report
+    adoption = next(a for a in g.subjects(FZ.mechanism, URIRef(mech.iri)))
+    assert set(g.objects(adoption, FZ.adopter)) == {URIRef(npc)}
+    assert len(set(g.objects(adoption, FZ.evidence))) == 2
+    assert (URIRef(doc.regulations[0].iri), DCTERMS.subject, URIRef(mech.iri)) in rdf.entities

@@ -102,13 +102,13 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
     national = "|".join(re.escape(n) for n in sorted(_NATIONAL, key=len, reverse=True))
     place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
     place = place or "(?!)"  # no place named: a group that never matches
-    owner = rf"(?P<place>(?:中共|中国共产党)?(?:{place})+)|(?P<level>{_LEVEL})"
+    owner = rf"(?P<place>(?:中共|中国共产党)?(?:{place}){{1,4}})|(?P<level>{_LEVEL})"
     firsts = set("中国总局部厅机街省市区县镇乡州旗盟自委党人政办司派纪监高法检依全")
     firsts |= {f[0] for f in _NATIONAL} | {f[0] for f in dept_forms()} | {p[0] for p in places}
     first = "[" + "".join(sorted(firsts)) + "]"  # a cheap test at each position before the alternation
     return re.compile(
         rf"(?={first})(?:(?P<nat>{national})|国家(?P<natdept>{_dept_alternation()})(?![门长])"
-        rf"|(?:中国人民政治协商会议|政协)(?P<cppccplace>(?:{place})+)委员会"
+        rf"|(?:中国人民政治协商会议|政协)(?P<cppccplace>(?:{place}){{1,4}})委员会"
         r"|(?P<zhongban>中办)(?=[、,]?国办|印发|《)|(?<=中办[、,])(?P<guoban>国办)|(?P<guoban2>国办)(?=印发|《)"
         r"|(?<![全大格布结当开时总分干内外东西南北中支本乐底上下局部厅])(?P<rel>总局|局|部|厅|机关)(?P<reltail>党组(?!织)|党委|[\u4e00-\u9fff]{2,6}?科(?![学技室研普]))"
         rf"|(?:{owner})?(?:{_body_pattern()}))"
@@ -305,11 +305,15 @@ def extract_agencies(doc: Doc) -> None:
     zones = sorted(_zones(doc))
     starts = [a for a, _ in zones]
     out: list[AgencyMention] = []
+    links: dict[str, tuple[AgencyInfo | None, float]] = {}  # a surface form links the same way all through
     for m in _pattern(_places(doc)).finditer(doc.norm):
         start, end = m.span()
         if _inside(zones, starts, start, end) or _DOC_NUMBER.match(doc.norm, end):
             continue
-        info, conf = _link(m, lk)
+        form = m.group(0)
+        if form not in links:
+            links[form] = _link(m, lk)
+        info, conf = links[form]
         if info is None:
             continue
         iri = "" if info.division_code.startswith("x") else info.iri  # unresolved: no canonical IRI

@@ -243,5 +243,5 @@ def test_level_nouns_the_jurisdiction_does_not_have_name_no_body() -> None:
 
 def test_long_runs_of_place_names_stay_linear() -> None:
     # (?:place)+ before a body once backtracked over the whole run at every position (minutes on 50 kB)
-    d = extract_text("台儿庄区人民政府关于2019年度法治政府建设情况的报告\n" + "北京市朝阳区台儿庄区" * 3000 + "区政府。\n")
+    d = extract_text("台儿庄区人民政府关于2019年度法治政府建设情况的报告\n" + "北京市朝阳区台儿庄区" * 3000 + "。区政府。\n")
     assert [a.text for a in d.agencies][-1] == "区政府"

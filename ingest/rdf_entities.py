@@ -84,10 +84,47 @@ def government_name(code: str) -> str:
     return gov_label(code) or f"{division_names().get(code, code)}人民政府"
 
 
+#: Broad agency kinds (the agency-type scheme's top concepts) → fz class.
+_KIND_CLASSES = {
+    "people-government": FZ.PeoplesGovernment,
+    "department": FZ.GovernmentDepartment,
+    "party-committee": FZ.PartyOrgan,
+    "party-standing-committee": FZ.PartyOrgan,
+    "party-department": FZ.PartyOrgan,
+    "party-group": FZ.PartyOrgan,
+    "discipline-commission": FZ.PartyOrgan,
+    "coordinating-body": FZ.CoordinatingBody,
+    "coordinating-office": FZ.CoordinatingBody,
+    "people-congress": FZ.PeoplesCongressBody,
+    "cppcc": FZ.CPPCCBody,
+    "court": FZ.Court,
+    "procuratorate": FZ.Procuratorate,
+    "supervisory-commission": FZ.SupervisoryCommission,
+}
+
+
+def _agency_info(iri: str):
+    """The agencies part's canonical record of an agency IRI (names zh/en, kind, parent), or None."""
+    try:
+        from ingest.agency_ids import agency_info
+
+        return agency_info(iri)
+    except Exception:  # the agencies part is optional here: fall back to the IRI pattern
+        return None
+
+
 def add_agency(e: Graph, iri: str, name: str, agency_type: str = "") -> URIRef:
-    """An agency: its class, canonical name, classification, jurisdiction and the government it belongs to."""
+    """An agency: its class, canonical names, classification, jurisdiction and the body it belongs to.
+
+    The canonical record of the agencies part (``ingest.agency_ids.agency_info``) wins over ``name``, so
+    that every report writes the same names; without one, the class comes from the IRI pattern.
+    """
     node = URIRef(iri)
+    info = _agency_info(iri)
+    name = (info.name_zh if info is not None and info.name_zh else name) or ""
     cls = agency_class(iri, name)
+    if info is not None and info.kind in _KIND_CLASSES and not (cls == FZ.DispatchedOrgan):
+        cls = _KIND_CLASSES[info.kind]
     e.add((node, RDF.type, FZ.Agency))
     e.add((node, RDF.type, CV.PublicOrganisation))
     e.add((node, RDF.type, ORG.Organization))
@@ -95,12 +132,18 @@ def add_agency(e: Graph, iri: str, name: str, agency_type: str = "") -> URIRef:
         e.add((node, RDF.type, cls))
     if name:
         e.add((node, SKOS.prefLabel, Literal(name, lang="zh")))
+    if info is not None and info.name_en:
+        e.add((node, SKOS.prefLabel, Literal(info.name_en, lang="en")))
     if agency_type:
         e.add((node, ORG.classification, URIRef(concept("agency-type", agency_type))))
     code = agency_code(iri)
     if code and is_division_code(code):
         e.add((node, FZ.jurisdiction, add_division(e, code)))
-        if cls in (FZ.GovernmentDepartment, FZ.DispatchedBody):
+        parent_info = _agency_info(info.parent_iri) if info is not None and info.parent_iri else None
+        if parent_info is not None:
+            e.add((node, ORG.subOrganizationOf, URIRef(parent_info.iri)))
+            add_agency(e, parent_info.iri, parent_info.name_zh)
+        elif cls in (FZ.GovernmentDepartment, FZ.DispatchedBody):
             gov = URIRef(instance("org", code, "gov"))
             parent = gov if cls == FZ.GovernmentDepartment else URIRef(iri.rsplit("/", 1)[0])
             e.add((node, ORG.subOrganizationOf, parent))

@@ -5,10 +5,10 @@ County-level and higher units (3,400 codes to 2025-12-31) come from the data fil
 names come from ``ingest/data/towns.tsv``, derived from jionlp's location dictionary (Apache-2.0),
 keyed by county code. Neither ships official township codes (GB/T 10114: county code + 3 digits,
 0xx streets, 1xx towns, 2xx–3xx townships, 4xx–5xx others), so a township gets a 9-digit
-*pseudo-code* in a range those rules leave unused: county code + (700 + the town's index in the
-sorted town list of its county), e.g. 庆隆镇 in 铜梁区 → ``500151716`` (:func:`town_code`). It is
-stable while ``towns.tsv`` is, fits the 9-digit pattern the IRIs and shapes expect, and never names
-another town's official code.
+*pseudo-code* in a range those rules do not normally assign: county code + (700 + the town's index
+in the sorted town list of its county), e.g. 庆隆镇 in 铜梁区 → ``500151716`` (:func:`town_code`). It
+is stable while ``towns.tsv`` is and fits the 9-digit pattern the IRIs and shapes expect; it is not
+an official code and should be replaced by one when an offline source of township codes is added.
 
 Homonyms are common (市中区 in 济南, 枣庄, 内江, 乐山; several 朝阳区, 西湖区): :func:`candidates`
 returns them all and :func:`pick` narrows them by the places a text mentions.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, TIME
@@ -192,7 +193,9 @@ def doc_to_rdf(doc: Doc, run_id: str = "") -> ReportRDF:
         target = add_agency(e, a.iri, a.name or a.text, a.type) if a.iri else None
         if target is not None and a.name:
             agencies_by_name.setdefault(a.name, target)
-        spans.mention(a.start, a.end, target, FZ.Agency)
+        span = spans.mention(a.start, a.end, target, FZ.Agency)
+        if target is not None and 0 <= a.confidence < 1:
+            g.add((span, FZ.confidence, Literal(Decimal(str(round(a.confidence, 3))), datatype=XSD.decimal)))
     for name in m.addressee:
         if name in agencies_by_name:
             g.add((report, FZ.addressee, agencies_by_name[name]))

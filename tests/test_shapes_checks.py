@@ -108,6 +108,10 @@ def m_offsets(r):
     _set(r.report, pos, OA.start, Literal(start + 1, datatype=XSD.integer))
 
 
+def m_confidence(r):
+    r.report.add((_a_span(r, FZ.Agency), FZ.confidence, Literal(Decimal("1.5"), datatype=XSD.decimal)))
+
+
 def m_unresolved(r):
     r.report.remove((_a_span(r, FZ.Mechanism), FZ.mentions, None))
 
@@ -273,6 +277,7 @@ CASES: list[tuple[Callable[[ReportRDF], None], str, str, str]] = [
     (m_header_value, "HeaderFieldShape", "Violation", "fieldValue"),
     (m_quote, "SpanShape", "Violation", "the quote 不是原文 is not the text at"),
     (m_offsets, "SpanShape", "Violation", "is not the text at"),
+    (m_confidence, "SpanShape", "Violation", "1.5 is above 1"),
     (m_unresolved, "UnresolvedMentionShape", "Info", "not linked to any entity"),
     (m_selector_end, "TextPositionSelectorShape", "Violation", "oa#end"),
     (m_run_agent, "IngestRunShape", "Violation", "wasAssociatedWith"),

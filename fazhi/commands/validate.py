@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     finally:
         close_quietly(store)
+    if not [k for k in result.outcomes if k not in ("entities", "store")]:
+        print(f"fazhi validate: no report graphs in {store.location}", file=sys.stderr)
     if args.format == "json":
         json.dump(result.to_json(args.min_severity), sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -54,13 +54,15 @@ def unit_iri(unit: str) -> URIRef:
     return URIRef(unit_concepts().get(unit) or concept("unit", slug(unit)))
 
 
-def decimal_literal(value: float | int) -> Literal:
-    """``value`` as an ``xsd:decimal`` (the precision the text used is in ``fz:rawText``)."""
+def decimal_literal(value: float | int) -> Literal | None:
+    """``value`` as an ``xsd:decimal`` (the precision the text used is in ``fz:rawText``); None if not finite."""
     try:
         d = Decimal(str(value))
     except InvalidOperation:
-        d = Decimal(0)
-    if d == d.to_integral_value():
+        return None
+    if not d.is_finite():
+        return None
+    if d == d.to_integral_value() and d.adjusted() < 20:
         d = d.quantize(Decimal("0.1"))  # "54.0": the form Turtle's decimal shorthand round-trips
     return Literal(d, datatype=XSD.decimal)
 
@@ -131,7 +133,9 @@ def _add_observation(g: Graph, doc: Doc, ctx: ReportContext, obs: URIRef, f: Fig
         g.add((obs, FZ.subjectAgency, ctx.agency))
     g.add((obs, FZ.breakdown, URIRef(concept("breakdown", "_Z" if part else "_T"))))
     g.add((obs, FZ.statType, URIRef(concept("stat-type", stat_type(doc, f)))))
-    g.add((obs, SDMX_MEASURE.obsValue, decimal_literal(f.value)))
+    value = decimal_literal(f.value)
+    if value is not None:  # else the shapes report an observation without a value
+        g.add((obs, SDMX_MEASURE.obsValue, value))
     g.add((obs, SDMX_ATTR.unitMeasure, unit_iri(f.unit)))
     qualifier = f.qualifier if f.qualifier in _QUALIFIERS else "exact"
     if f.approx and qualifier == "exact":

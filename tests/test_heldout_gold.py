@@ -20,9 +20,19 @@ def load(path: Path) -> tuple[dict, str]:
     return gold, (HELDOUT / gold["file"]).read_text(encoding="utf-8")
 
 
+def first_own_mention(name: str, names: list[str], text: str) -> int:
+    """Where ``name`` first occurs outside a longer listed name that contains it (区人大 vs 区人大常委会)."""
+    longer = [n for n in names if name in n and n != name]
+    for m in re.finditer(re.escape(name), text):
+        covered = any(text.startswith(n, m.start() - n.index(name)) for n in longer if m.start() >= n.index(name))
+        if not covered:
+            return m.start()
+    return -1
+
+
 def in_text_order(strings: list[str], text: str) -> bool:
-    """True when each string's first occurrence comes after the previous one's."""
-    firsts = [text.find(s) for s in strings]
+    """True when each string's first own occurrence comes after the previous one's."""
+    firsts = [first_own_mention(s, strings, text) for s in strings]
     return all(i >= 0 for i in firsts) and firsts == sorted(firsts)
 
 
@@ -64,7 +74,12 @@ def test_strings_are_verbatim_and_in_order(path: Path):
     assert not set(aliases) & set(gold["agencies"])
     for alias in aliases:
         assert alias in text, alias
-    assert in_text_order([s["title"] for s in gold["sections"] if s["title"]], text)
+    pos = 0
+    for sec in gold["sections"]:
+        heading = re.compile(re.escape(sec["number"]) + r"[、.．]?\s*" + re.escape(sec["title"][:8]))
+        found = heading.search(text, pos)
+        assert found and sec["title"] in text, sec
+        pos = found.start() + 1
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)

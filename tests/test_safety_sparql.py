@@ -239,3 +239,19 @@ def test_query_stops_when_the_client_leaves(server):
         time.sleep(0.1)
         gone = before - _descendants(proc.pid)
     assert gone, "the worker running the abandoned query should have been killed before the time limit"
+
+
+def test_graph_store_writes_need_the_token(server):
+    client, _ = server
+    g = {"graph": EX + "gsp-safety"}
+    body = f"<{EX}a> <{EX}b> <{EX}c> ."
+    n = _count(client)
+    for headers in ({}, {"authorization": "Bearer nope-nope"}):
+        assert client.put("/store", params=g, content=body,
+                          headers={"content-type": "text/turtle", **headers}).status_code == 401
+        assert client.delete("/store", params={"graph": EX + "g"}, headers=headers).status_code == 401
+    assert _count(client) == n
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    assert client.put("/store", params=g, content=body, headers={"content-type": "text/turtle", **auth}).status_code == 201
+    assert client.delete("/store", params=g, headers=auth).status_code == 204
+    assert _count(client) == n

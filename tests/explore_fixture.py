@@ -9,6 +9,7 @@ real text, so the tests exercise the service independently of how far the extrac
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
@@ -248,3 +249,34 @@ def real_client(tmp_dir: Path, files: tuple[str, ...] = ("taierzhuang-2019.txt",
     from service.settings import Settings
 
     return TestClient(create_app(Settings(store=ingest_real(tmp_dir, files))))
+
+
+@contextmanager
+def serve(store_dir: str):
+    """The app over ``store_dir``, served by uvicorn on a free loopback port; yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from service.app import create_app
+    from service.settings import Settings
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(store=store_dir)), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)

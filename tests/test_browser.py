@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
-from explore_fixture import SEED_KEY, load
+from explore_fixture import SEED_KEY, load, serve
 
 pytestmark = pytest.mark.browser
 
@@ -24,34 +21,11 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = os.environ.get("FAZHI_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The app over the fixture store, served by uvicorn on a free loopback port."""
-    import uvicorn
-
-    from service.app import create_app
-    from service.settings import Settings
-
-    store = load(tmp_path_factory.mktemp("browser") / "store")
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(store=store)), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve(load(tmp_path_factory.mktemp("browser") / "store")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import io
 import json
 
 import pytest
-from explore_fixture import JUSTICE, load
+from explore_fixture import JUSTICE, load, serve
 
 from fazhi.cli import main
 
@@ -63,3 +63,12 @@ def test_describe_unknown_or_malformed(store_dir, capsys):
     assert main(["describe", "--store", store_dir, "/id/org/000000/gov"]) == 1
     assert "nothing is known" in capsys.readouterr().err
     assert main(["describe", "--store", store_dir, "no-such-prefix:x"]) == 2
+
+
+def test_query_and_describe_through_an_endpoint(store_dir, capsys):
+    with serve(store_dir) as url:
+        q = "SELECT ?l WHERE { ?a org:subOrganizationOf ?b ; skos:prefLabel ?l FILTER(lang(?l) = 'zh') } ORDER BY ?l"
+        assert main(["query", "--endpoint", f"{url}/sparql", "--format", "csv", q]) == 0
+        assert capsys.readouterr().out.split() == ["l", "台儿庄区司法局", "台儿庄区行政审批服务局"]
+        assert main(["describe", "--endpoint", f"{url}/sparql", "/id/org/370405/gov/justice"]) == 0
+        assert "【区司法局】" in capsys.readouterr().out

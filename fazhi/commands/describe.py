@@ -65,7 +65,7 @@ def print_text(view, out) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fazhi.commands.query import close_quietly
+    from fazhi.commands.query import close_quietly, endpoint_location
     from fazhi.store import StoreError, open_store
 
     try:
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"fazhi describe: {e}", file=sys.stderr)
         return 2
     try:
-        store = open_store(args.endpoint or args.store, read_only=True)
+        store = open_store(endpoint_location(args.endpoint) if args.endpoint else args.store, read_only=True)
     except StoreError as e:
         print(f"fazhi describe: {e}", file=sys.stderr)
         return 1

@@ -120,6 +120,17 @@ def emit(result, fmt: str, width: int, out=None) -> None:
     out.write(data.decode("utf-8"))
 
 
+def endpoint_location(url: str) -> str:
+    """A ``RemoteStore`` location for a SPARQL endpoint URL: queries go to the URL itself, and its default
+    graph is taken as it is (fazhi's /sparql answers over the union of all graphs). A URL with a ``#``
+    fragment is passed on as it is (see ``fazhi.remote_store`` for its keys)."""
+    from urllib.parse import urlencode
+
+    if "#" in url:
+        return url
+    return url + "#" + urlencode({"query": url, "update": url, "store": "none", "union": "native"})
+
+
 def close_quietly(store) -> None:
     """Close a store; a read-only store that cannot flush is not an error here."""
     try:
@@ -148,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
     if not text.strip():
         print("fazhi query: the query is empty", file=sys.stderr)
         return 2
-    location = args.endpoint or args.store
+    location = endpoint_location(args.endpoint) if args.endpoint else args.store
     if args.endpoint and not args.endpoint.startswith(("http://", "https://")):
         print(f"fazhi query: --endpoint must be an http(s) URL, not {args.endpoint!r}", file=sys.stderr)
         return 2

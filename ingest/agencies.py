@@ -35,6 +35,9 @@ _LEVEL = (r"(?<![全各本该省市区县乡镇村两三四五上下分社小园
           r"边苏军战厂营展能济范税验贸护游业聚集菜花早重古名强家节反外弟发])"
           r"(?:街道|自治区|自治州|省|市|区|县|镇|乡|州|旗|盟)")
 _NOUN = "[省市区县州旗]"
+#: A named internal division: 政策法规科, 法规处, 法规与标准司 (not 科学, 处理, 司法 …).
+_UNIT = (r"(?![署门长分])[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又]{2,7}?"
+         r"(?:科(?![学技室研普长])|处(?![理罚置分境长])|司(?![法机长]))")
 #: A town's own offices of a county bureau (司法所 of the justice bureau …).
 _STATION_DEPT = {"司法所": "justice", "派出所": "public-security", "市场监管所": "market-regulation", "财政所": "finance"}
 _NOUN_CODES = {"省": "p", "市": "c", "区": "d", "县": "x", "镇": "t", "乡": "s", "街道": "j", "州": "z", "旗": "q",
@@ -79,7 +82,7 @@ def _body_pattern() -> str:
         r"|委(?P<partydept>组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委|机构编制委员会办公室|编办|网信办|社会工作部)"
         r"|(?P<partyoffice>委办公[厅室]|委办(?![理事法学公好成结]))"
         r"|(?P<discipline>纪委监委|纪委)"
-        r"|(?P<party>委(?![员托])|党委|党工委)"
+        r"|(?P<party>委(?![员托])|党委|党工委|工委)"
         r"|(?P<partyfull>委员会)"
         r"|(?P<legal>(?:人民)?政府法制办(?:公室)?)"
         r"|(?P<genoffice>(?:人民)?政府办公[厅室]|政府办(?![理事法学公好成结]))"
@@ -94,7 +97,7 @@ def _body_pattern() -> str:
         r"|(?P<unit>党政综合办(?:公室)?)"
         r"|(?P<station>司法所|派出所|市场监管所|财政所)"
         rf"|(?P<dept>{d})(?![门长])(?P<depttail>党组(?!织)|党委)?"
-        r"|(?P<samejob>局|厅)(?![长面势部限])"
+        rf"|(?P<samejob>局|厅)(?![长面势部限])(?P<sametail>{_UNIT})?"
     )
 
 
@@ -110,7 +113,8 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
         rf"(?={first})(?:(?P<nat>{national})|国家(?P<natdept>{_dept_alternation()})(?![门长])"
         rf"|(?:中国人民政治协商会议|政协)(?P<cppccplace>(?:{place}){{1,4}})委员会"
         r"|(?P<zhongban>中办)(?=[、,]?国办|印发|《)|(?<=中办[、,])(?P<guoban>国办)|(?P<guoban2>国办)(?=印发|《)"
-        r"|(?<![全大格布结当开时总分干内外东西南北中支本乐底上下局部厅])(?P<rel>总局|局|部|厅|机关)(?P<reltail>党组(?!织)|党委|[\u4e00-\u9fff]{2,6}?科(?![学技室研普]))"
+        r"|(?<![全大格布结当开时总分干内外东西南北中支本乐底上下局部厅省市区县州旗镇乡纪监政党常编工团])"
+        rf"(?P<rel>总局|局|部|厅|机关|委)(?P<reltail>党组(?!织)|党委|{_UNIT})"
         rf"|(?:{owner})?(?:{_body_pattern()}))"
     )
 
@@ -181,6 +185,23 @@ class _Linker:
         return d
 
 
+def _owns(rel: str, owner: AgencyInfo) -> bool:
+    """Whether 局/委/部/厅/总局 can stand for the reporting body ``owner`` (机关 always can)."""
+    dept = DEPARTMENTS.get(owner.type)
+    national, province = owner.division_code == "cn", owner.division_code.endswith("0000")
+    if rel == "机关":
+        return True
+    if rel == "总局":
+        return national and owner.name_zh.endswith("总局")
+    if rel == "部":
+        return (national and owner.name_zh.endswith("部")) or owner.kind == "party-department"
+    if rel == "厅":
+        return province and owner.kind in ("department", "general-office")
+    if rel == "委":
+        return dept is not None and ("委" in dept.suffixes or owner.name_zh.endswith(("委", "委员会")))
+    return owner.kind == "department" and not (national and owner.name_zh.endswith("部"))  # 局
+
+
 def _body_of(m: re.Match[str]) -> tuple[str, str | None]:
     g = m.group
     if g("lbg"):
@@ -224,8 +245,7 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         return make(NATIONAL, "general-office"), 1.0
     if g("rel"):
         owner = lk.j_body
-        rel = g("rel")
-        if owner is None or (rel != "机关" and not owner.name_zh.endswith(rel)):
+        if owner is None or not _owns(g("rel"), owner):
             return None, 0.0  # 局党组 needs a bureau's report, 部党组 a ministry's, 厅党组 a 厅's
         tail = g("reltail")
         return (child(owner, "party-group", tail) if tail == "党组" else child(owner, "unit", tail)), 0.8
@@ -235,7 +255,11 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         own = lk.j_body
         if not level or own is None or own.kind != "department":
             return None, 0.0
-        body, dept = "dept", own.type
+        div, conf = lk.level_owner(level)
+        if div is None:
+            return None, 0.0
+        info = make(div, "dept", own.type)
+        return (child(info, "unit", g("sametail")) if g("sametail") else info), conf
     if place:
         div, conf = lk.place_owner(place)
     elif level:

@@ -173,6 +173,8 @@ DEPARTMENTS: dict[str, DeptType] = {
         DeptType("financial-regulation", "地方金融监督管理", "Local Financial Supervision",
                  ("金融监督管理", "金融监管", "金融工作"), suffixes=("局", "办")),
         DeptType("grain-reserves", "粮食和物资储备", "Grain and Material Reserves", ("粮食",)),
+        DeptType("administrative-reconsideration", "行政复议", "Administrative Reconsideration"),
+        DeptType("ocean", "海洋", "Oceanic Administration", historic=True, national_name="国家海洋局"),
         DeptType("foreign-affairs", "外事", "Foreign Affairs", suffixes=("办", "办公室")),
         DeptType("party-organization", "组织", "Organization", kind="party-department", suffixes=("部",)),
         DeptType("party-publicity", "宣传", "Publicity", kind="party-department", suffixes=("部",)),

@@ -53,6 +53,7 @@ class Parsed:
     body: str | None = None  # gov, dept, general-office, party-gov, party, national
     dept: str | None = None
     noun: str | None = None  # level noun the clue implies (我县 → 县)
+    form: str = ""  # the department name as written (卫生健康局)
 
     @property
     def options(self) -> list[Division]:
@@ -121,7 +122,7 @@ def parse_name(clue: str, name: str) -> Parsed:
     else:
         for form, notation in _dept_forms_longest():
             if rest.startswith(form):
-                p.body, p.dept = "dept", notation
+                p.body, p.dept, p.form = "dept", notation, form
                 t = DEPARTMENTS[notation]
                 if not p.chain and t.kind == "department" and (form.endswith("部") or form == t.national_name):
                     p.chain = [[NATIONAL]]
@@ -367,7 +368,8 @@ def resolve_jurisdiction(doc: Doc) -> None:
             conf *= 0.5
             evidence.append(f"most-named department type {dept}")
     conf = conf * (0.95 if body_clue and body_clue.clue == "title" else 0.85)
-    _set(meta, doc, div, body, dept, conf, "; ".join(evidence), spelled)
+    written = body_clue.form if body_clue is not None and body_clue.dept == dept else ""
+    _set(meta, doc, div, body, dept, conf, "; ".join(evidence), spelled, written)
 
 
 def _spell(name: str, div: Division, spelled: str) -> str:
@@ -380,8 +382,17 @@ def _spell(name: str, div: Division, spelled: str) -> str:
     return name
 
 
+def _as_written(name: str, div: Division, dept: str | None, written: str) -> str:
+    """The department's name as the report writes it in full (桐庐县卫生健康局, not the standard 卫生健康委员会)."""
+    t = DEPARTMENTS.get(dept or "")
+    if t is None or not written or not written.startswith(t.stem) or written.endswith("分局"):
+        return name
+    standard = t.name_zh(div.level)
+    return name[: -len(standard)] + written if name.endswith(standard) else name
+
+
 def _set(meta: ReportMeta, doc: Doc, div: Division | None, body: str | None, dept: str | None, conf: float,
-         evidence: str, spelled: str = "") -> None:
+         evidence: str, spelled: str = "", written: str = "") -> None:
     """Write the resolved identity into ``meta`` (a report with no division gets a unique placeholder key)."""
     year = str(meta.year) if meta.year else "nd"
     if div is None or body is None:
@@ -400,9 +411,9 @@ def _set(meta: ReportMeta, doc: Doc, div: Division | None, body: str | None, dep
         slug = "party-gov"
     else:
         info = make(div, body if body != "dept" else "dept", dept)
-        meta.issuer = info.name_zh  # canonical, as the agency entity is labelled
         slug = info.iri.split(f"/org/{div.code}/", 1)[1]
-    meta.jurisdiction = _spell(info.name_zh, div, spelled)
+        meta.issuer = _spell(_as_written(info.name_zh, div, dept, written), div, spelled)
+    meta.jurisdiction = meta.issuer if body != "party-gov" else _spell(info.name_zh, div, spelled)
     meta.division_code = div.code
     meta.division_name = div.name if div.code != "cn" else "中国"
     meta.level = _level(div)

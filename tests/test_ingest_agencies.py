@@ -245,3 +245,14 @@ def test_long_runs_of_place_names_stay_linear() -> None:
     # (?:place)+ before a body once backtracked over the whole run at every position (minutes on 50 kB)
     d = extract_text("台儿庄区人民政府关于2019年度法治政府建设情况的报告\n" + "北京市朝阳区台儿庄区" * 3000 + "。区政府。\n")
     assert [a.text for a in d.agencies][-1] == "区政府"
+
+
+def test_internal_divisions_commission_owners_and_working_committees() -> None:
+    got = _links("遵义市卫生健康委员会2025年法治政府建设情况报告\n委党组召开会议,委法规科、市局法规处配合。"
+                 "部署落到实处,处理案件。\n")
+    assert got["委党组"] == "520300/gov/health/party-group" and got["委法规科"].startswith("520300/gov/health/unit-")
+    assert "部署落到实处" not in got and got["市局法规处"].startswith("520300/gov/health/unit-")
+    got = _links("2018年,生态环境部坚持依法行政。部法规与标准司、国家海洋局配合。\n")
+    assert got["部法规与标准司"].startswith("cn/gov/ecology-environment/unit-") and got["国家海洋局"] == "cn/gov/ocean"
+    got = _links("中关村街道2016年依法行政工作报告\n2016年,中关村街道工委、办事处在区委、区政府领导下工作。县行政复议局。\n")
+    assert got["中关村街道工委"] == "110108705/party" and got["区委"] == "110108/party"

@@ -133,7 +133,7 @@ def test_level_noun_self_reference_narrows_the_place() -> None:
 def test_place_prefix_kept_as_the_text_spells_it() -> None:
     d = _doc("南宁市青秀区人民政府2022年法治政府建设情况报告\n2022年,在自治区党委、自治区人民政府领导下,区委、区政府坚持依法行政。\n")
     assert d.meta.jurisdiction == "南宁市青秀区人民政府" and d.meta.division_code == "450103"
-    assert d.meta.issuer == "青秀区人民政府"  # the canonical name, as the agency entity is labelled
+    assert d.meta.issuer == "南宁市青秀区人民政府"
     by = {a.text: a.iri.rsplit("/org/", 1)[1] for a in d.agencies}
     assert by["自治区党委"] == "450000/party" and by["区委"] == "450103/party"
 
@@ -141,3 +141,9 @@ def test_place_prefix_kept_as_the_text_spells_it() -> None:
 def test_level_noun_title_takes_the_place_of_that_level() -> None:
     d = _doc("县教育局2021年法治政府建设工作报告\n2021年,我局认真贯彻《山西省教育条例》,全面推进依法治教。陵川县各学校依法办学。\n")
     assert d.meta.jurisdiction == "陵川县教育局"  # not 山西省教育厅: the title says 县
+
+
+def test_department_keeps_the_name_it_writes_for_itself() -> None:
+    d = _doc("桐庐县卫生健康局关于2023年度法治政府建设工作情况的报告\n县委、县政府:\n2023年,县卫生健康局认真履职。\n")
+    assert d.meta.jurisdiction == d.meta.issuer == "桐庐县卫生健康局"  # the standard type name is 卫生健康委员会
+    assert d.meta.key == "330122-2023-gov-health"

@@ -407,13 +407,14 @@ def _set(meta: ReportMeta, doc: Doc, div: Division | None, body: str | None, dep
     info: AgencyInfo
     if body == "party-gov":
         info = make(div, "gov")
-        meta.issuer = f"{party_name(div)}、{info.name_zh}"
+        meta.issuer = _spell(info.name_zh, div, spelled)  # joint report: the government issues it with the Party
+        evidence += f"; joint with {party_name(div)}"
         slug = "party-gov"
     else:
         info = make(div, body if body != "dept" else "dept", dept)
         slug = info.iri.split(f"/org/{div.code}/", 1)[1]
         meta.issuer = _spell(_as_written(info.name_zh, div, dept, written), div, spelled)
-    meta.jurisdiction = meta.issuer if body != "party-gov" else _spell(info.name_zh, div, spelled)
+    meta.jurisdiction = meta.issuer
     meta.division_code = div.code
     meta.division_name = div.name if div.code != "cn" else "中国"
     meta.level = _level(div)

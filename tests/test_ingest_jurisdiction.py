@@ -81,7 +81,8 @@ def test_pronoun_and_addressee_with_a_place_in_the_body() -> None:
 def test_joint_party_government_report() -> None:
     d = _doc("中共台儿庄区委 台儿庄区人民政府关于2020年度法治政府建设情况的报告\n2020年,全区坚持依法行政。\n")
     assert d.meta.jurisdiction == "台儿庄区人民政府"
-    assert d.meta.key == "370405-2020-party-gov"
+    assert d.meta.key == "370405-2020-party-gov" and d.meta.issuer == "台儿庄区人民政府"
+    assert "joint with 中共台儿庄区委员会" in d.meta.evidence["jurisdiction"]
 
 
 def test_no_clue_gives_no_jurisdiction_and_a_unique_key() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -22,6 +23,19 @@ _STAT_CUES: list[tuple[tuple[str, ...], str]] = [
 ]
 _CUE_WINDOW = 10
 _QUALIFIERS = {"exact", "approx", "more-than", "at-least", "less-than", "at-most"}
+#: Indicator of a total → the breakdown code list its parts are classified in.
+BREAKDOWN_FAMILIES = {
+    "npc-sugg": "proposal-outcome",
+    "cppcc-prop": "proposal-outcome",
+    "recon-cases": "reconsideration-decision",
+    "litigation": "litigation-result",
+    "nf-cleanup": "cleanup-action",
+    "legal-review": "review-object",
+    "info-disclosure": "disclosure-handling",
+    "service-items": "service-item-change",
+    "power-list": "service-item-change",
+}
+_LEADING_CONTEXT = re.compile(r"^[(（][^)）]*[)）]")
 
 
 @dataclass
@@ -47,6 +61,32 @@ def unit_concepts() -> dict[str, str]:
             for lit in g.objects(c, p):
                 out.setdefault(str(lit), str(c))
     return out
+
+
+@lru_cache(maxsize=1)
+def breakdown_labels() -> dict[str, list[tuple[str, str]]]:
+    """Breakdown family notation → (label, concept IRI) of its codes, longest label first."""
+    from ontology import vocabulary_graph
+
+    g = vocabulary_graph()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for family in set(BREAKDOWN_FAMILIES.values()):
+        node = URIRef(concept("breakdown", family))
+        pairs = [(str(lit), str(c)) for c in g.subjects(SKOS.broader, node)
+                 for p in (SKOS.prefLabel, SKOS.altLabel) for lit in g.objects(c, p) if lit.language == "zh"]
+        out[family] = sorted(pairs, key=lambda x: (-len(x[0]), x[1]))
+    return out
+
+
+def breakdown_code(part: Figure, total: Figure) -> URIRef:
+    """The code of a part in the code list of its total's indicator (``_Z`` when none fits)."""
+    family = BREAKDOWN_FAMILIES.get(total.indicator or "")
+    measure = _LEADING_CONTEXT.sub("", part.measure or "")
+    if family and measure:
+        for label, iri in breakdown_labels().get(family, []):
+            if label in measure:
+                return URIRef(iri)
+    return URIRef(concept("breakdown", "_Z"))
 
 
 def unit_iri(unit: str) -> URIRef:
@@ -105,7 +145,8 @@ def add_figures(g: Graph, doc: Doc, ctx: ReportContext, spans: Spans, run: URIRe
         if obs in done:
             continue
         done.add(obs)
-        _add_observation(g, doc, ctx, obs, f, part=i in part_ids)
+        code = breakdown_code(f, doc.figures[f.part_of]) if i in part_ids else URIRef(concept("breakdown", "_T"))
+        _add_observation(g, doc, ctx, obs, f, code)
         if i in part_ids:
             g.add((obs, FZ.partOf, iris[f.part_of]))
         if f.rate_of:
@@ -119,7 +160,7 @@ def add_figures(g: Graph, doc: Doc, ctx: ReportContext, spans: Spans, run: URIRe
         _add_breakdown(g, ctx, total, [iris[m] for m in members], iris)
 
 
-def _add_observation(g: Graph, doc: Doc, ctx: ReportContext, obs: URIRef, f: Figure, part: bool) -> None:
+def _add_observation(g: Graph, doc: Doc, ctx: ReportContext, obs: URIRef, f: Figure, code: URIRef) -> None:
     g.add((obs, RDF.type, FZ.Observation))
     g.add((obs, RDF.type, QB.Observation))
     g.add((obs, QB.dataSet, ctx.dataset))
@@ -131,7 +172,7 @@ def _add_observation(g: Graph, doc: Doc, ctx: ReportContext, obs: URIRef, f: Fig
         g.add((obs, FZ.refPeriod, ctx.period))
     if ctx.agency is not None:
         g.add((obs, FZ.subjectAgency, ctx.agency))
-    g.add((obs, FZ.breakdown, URIRef(concept("breakdown", "_Z" if part else "_T"))))
+    g.add((obs, FZ.breakdown, code))
     g.add((obs, FZ.statType, URIRef(concept("stat-type", stat_type(doc, f)))))
     value = decimal_literal(f.value)
     if value is not None:  # else the shapes report an observation without a value

@@ -198,3 +198,24 @@ def test_adopted_and_names_relations():
     assert set(g.objects(adoption, FZ.adopter)) == {URIRef(npc)}
     assert len(set(g.objects(adoption, FZ.evidence))) == 2
     assert (URIRef(doc.regulations[0].iri), DCTERMS.subject, URIRef(mech.iri)) in rdf.entities
+
+
+@pytest.mark.parametrize(
+    "indicator,measure,code",
+    [
+        ("npc-sugg", "(人大代表建议)积极解决", "proposal-outcome/resolving"),
+        ("cppcc-prop", "暂无法解决", "proposal-outcome/cannot-resolve"),
+        ("recon-cases", "(行政复议案件)维持", "reconsideration-decision/upheld"),
+        ("nf-cleanup", "宣布废止", "cleanup-action/repealed"),
+        ("nf-cleanup", "确认继续有效", "cleanup-action/retained"),
+        ("npc-sugg", "其他", "_Z"),
+        (None, "办结", "_Z"),
+    ],
+)
+def test_breakdown_codes_follow_the_totals_indicator(indicator, measure, code):
+    from ingest.model import Figure
+    from ingest.rdf_figures import breakdown_code
+
+    total = Figure("53件", 0, 3, 53, "件", indicator=indicator)
+    part = Figure("16件", 5, 8, 16, "件", part_of=0, measure=measure)
+    assert breakdown_code(part, total) == URIRef(concept("breakdown", code))

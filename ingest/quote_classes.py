@@ -10,7 +10,14 @@ or the category of a non-mechanism:
 ``period``     plan periods and anniversaries (十四五, 八五, 十五周年)
 ``set-label``  labels for a set of documents, databases or bodies (一号司法建议, 两库, 两委)
 ``group``      labels for groups of people or kinds of wrongdoers (关键少数, 小散乱污 企业)
-``quotation``  a verbatim sentence or a description of a problem
+``quotation``  a verbatim sentence or a description of a problem (门难进, 办不成事)
+``short-name`` a short name the text defines for something it has just named (以下简称“县卫健局”)
+``observance`` observance days, weeks and months (世界卫生日, 全民营养周, 宪法宣传周)
+``version``    a version label (2.0版, V3.0)
+
+Cues that keep a name a mechanism whatever its tail says: a system or campaign word right after
+the quote (“法治副校长”制度, “美丽街区”专项整治), a formula 以…为… (以人民为中心), and parallel short
+clauses (学宪法 讲宪法: a slogan, not a law's name).
 
 The rules read the form of the name (suffixes, numeral formulas) and its neighbours (获评“…”,
 “…”培训班, “…”企业), never a list of one report's strings. Known mechanisms (the seed scheme) are
@@ -43,9 +50,10 @@ _NAMED_TAIL = re.compile(
     r"(APP|App|app|平台|小程序|公众号|微信号|热线|专线|网站|系统|专栏|栏目|频道|节目|课堂|讲堂|讲坛|讲座|论坛|"
     r"宣讲|宣讲团|培训班|训练营|服务站|工作站|工作室|调解室|驿站|e站|超市|直通车|服务包|大篷车|号|码|云|杯|"
     r"广场|长廊|公园|街区|书屋|书吧|文化墙|茶馆|展馆|馆|中心|大厅|小屋|之家|礼包|宣传车|大巴|专车|"
-    r"报告会|宣讲会|座谈会|研讨会|发布会|擂台赛|演讲赛|大会)$"
+    r"报告会|宣讲会|座谈会|研讨会|发布会|擂台赛|演讲赛|大会|"
+    r"法庭|派出所|司法所|诊所|口袋书|手册|读本|画册|宣传册|折页|明白纸|明白卡|漫画|挂图|连环画)$"
 )
-_NAMED_BEFORE = re.compile(r"(上线|开通|开设|登录|下载|关注|注册|扫描|扫码)$")
+_NAMED_BEFORE = re.compile(r"(上线|开通|开设|登录|下载|关注|注册|扫描|扫码|编印|编写|印制|出版|拍摄|发放|刊播|播出|播放)$")
 _NAMED_AFTER = re.compile(
     r"^(?:等)?(?:[0-9一二两三四五六七八九十百]+[场期个项次届])?"
     r"(APP|App|app|平台|小程序|公众号|热线|专线|网站|系统|专栏|栏目|频道|节目|培训班|研修班|训练营|班(?!子)|讲座|"
@@ -69,7 +77,7 @@ _ROLE = re.compile(
 )
 _SET_LABEL = re.compile(rf"^(?:[{_NUM}]+号(?:[^工]*(?:建议|文件|令|公告|通知|案|报告|意见))?|(?:[{_NUM}]+[库委院会长员官所室高府局微端屏])+)$")
 _DOCUMENT = re.compile(
-    r"^(?![一二两三四五六七八九十0-9])(?:.+(?:法典|条例)|.{2,}(?<!司|执|普|守|立|用|学|依|护|懂|说|讲|送|做|方|办|作|想|算|书|兵|技|疗|看|写|手|解)法)$"
+    r"^(?![一二两三四五六七八九十0-9])(?:.+(?:法典|条例)|.{2,}(?<!司|执|普|守|立|用|学|依|护|懂|说|讲|送|做|方|办|作|想|算|书|兵|技|疗|看|写|手|解|释|知|遵|尊|崇|弘|宣|析|读|谈|违|犯|枉|合|良|善)法|.{2,}(?:保护|防治|促进|保障)法)$"
 )
 _MEDIA = re.compile(r"^[^一二两三四五六七八九十0-9].*(日报|晚报|时报|报|网|电视台|广播电台|杂志|微博|抖音号|头条号)$")
 _GROUP_TAIL = re.compile(
@@ -79,9 +87,28 @@ _GROUP_TAIL = re.compile(
 _GROUP_AFTER = re.compile(r"^(企业|人员|人群|群体|对象|商户|场所|作坊|成员|干部|家庭|户)(?!清单|名单|白名单|黑名单|库)")
 _PROBLEM_WORD = re.compile(r"^(吃拿卡要|庸懒散|庸懒散慢|庸懒散拖|懒政怠政|推诿扯皮|四风|中梗阻|门难进|脸难看|事难办)$")
 _PROBLEM = re.compile(r"(难|慢|乱|差|烦|推诿|扯皮|不作为|乱作为|慢作为|吃拿卡要|庸懒散|主义|梗阻|繁|多头|重复)")
-_PROBLEM_BEFORE = re.compile(r"(防止|杜绝|避免|破除|整治|纠正|克服|打破|破解|根治|治理)$")
+_PROBLEM_BEFORE = re.compile(r"(防止|杜绝|避免|破除|整治|纠正|克服|打破|破解|根治|治理|严防|防范|谨防|严禁|禁止|遏制)$")
 _PROBLEM_AFTER = re.compile(r"^(等)?(问题|现象|难题|顽疾|乱象|弊端|痼疾)")
 _SENTENCE = re.compile(r"[。！？!?]")
+#: a verb with a negated result complement: 办不成, 管不了, 找不到, 看不懂 (a problem, not a method)
+_CANNOT = re.compile(r"[\u4e00-\u9fff]不(?:成|了|到|好|动|清|懂)")
+_VERSION = re.compile(
+    r"^(?:[vV]?\d+(?:\.\d+)+版?|[vV]\d+(?:\.\d+)*|\d+版|[\u4e00-\u9fff]{0,2}(?:升级|迭代|增强|加强|全新|最新)版)$"
+)
+_OBSERVANCE = re.compile(
+    r"^(?:世界|国际|全国|全民|国家|中国)[\u4e00-\u9fff]{2,12}(?:日|周|月|节)$"
+    r"|(?:宣传日|宣传周|宣传月|纪念日|主题日|开放日|活动日|活动周|活动月)$"
+)
+#: a short name defined for what the text has just named: (以下简称“县卫健局”), 统称“两高”
+_SHORT_NAME_BEFORE = re.compile(r"(?:以下简称|以下称|下称|简称为?|统称为?|合称|并称|俗称|又称|亦称|通称|称之为)[:：]?$")
+#: a word right after the quote that makes the name a system, reform or campaign
+_MECHANISM_AFTER = re.compile(
+    r"^[)]?(?:等)?(?:制度|机制|模式|改革|体制|工作法|责任制|专项整治|集中整治|专项治理|专项行动|攻坚行动|行动|工程|创建)"
+)
+_MECHANISM_TAIL = re.compile(r"(?:制|制度|机制|改革|模式|工作法|行动|工程)$")
+#: 以…为…: a formula (以人民为中心, 以案为鉴, 以群众满意为标准)
+_FORMULA = re.compile(r"^以[\u4e00-\u9fff]{1,8}为[\u4e00-\u9fff]{1,4}$")
+_METAPHOR_TAIL = re.compile(r"功夫$")  # 绣花功夫, 水磨功夫
 
 
 def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
@@ -96,6 +123,12 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
         return "quotation"
     if _PERIOD.match(q):
         return "period"
+    if _VERSION.match(q):
+        return "version"
+    if _OBSERVANCE.search(q):
+        return "observance"
+    if _SHORT_NAME_BEFORE.search(before) and not _keeps_mechanism_form(q, after):
+        return "short-name"
     if _SERVICE.match(q) or re.fullmatch(r"\d{5,}", q):
         return "named"  # 我要开饭店; hotline numbers (12345, 12348)
     if _HONOUR_STRONG.search(bare) or _HONOUR_AFTER.match(after):
@@ -104,27 +137,56 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
         return "honour"
     if _RANKED.match(q) and _HONOUR_WEAK.search(bare) or _HONOUR_HEAD.match(q):
         return "honour"
-    if _SET_LABEL.match(q) or _DOCUMENT.match(q):
+    if _FORMULA.match(q):
+        return None  # 以人民为中心: a political formula, whatever its tail
+    if _PROBLEM_BEFORE.search(before) or _PROBLEM_AFTER.match(after):
+        return "quotation"  # 防止“一刀切”, “急难愁盼”问题: a problem named, not a mechanism
+    kind = _form_kind(q, name, before, after)
+    if kind is not None and _MECHANISM_AFTER.match(after) and not _NAMED_BEFORE.search(before):
+        return None  # “法治副校长”制度, “美丽街区”专项整治: the next word says it is a system or campaign
+    if kind is not None:
+        return kind
+    if _SENTENCE.search(q) or (q.count(",") >= 2 and len(q) > 24) or _is_problem(q):
+        return "quotation"
+    return None
+
+
+def _form_kind(q: str, name: str, before: str, after: str) -> str | None:
+    """The category the name's form or its neighbours suggest (set-label, group, metaphor, named)."""
+    if _SET_LABEL.match(q) or _DOCUMENT.match(q) and not _parallel_clauses(name):
         return "set-label"
     if _GROUP_TAIL.search(q) or _GROUP_AFTER.match(after):
         return "group"
-    if _METAPHOR.match(q) or _ROLE.match(q):
+    if _METAPHOR.match(q) or _ROLE.match(q) or _METAPHOR_TAIL.search(q):
         return "metaphor"
     if _NAMED_TAIL.search(q) or _NAMED_AFTER.match(after) or _NAMED_BEFORE.search(before):
         return "named"
     if _MEDIA.match(q) or _is_app_name(q):
         return "named"
-    if _PROBLEM_BEFORE.search(before) or _PROBLEM_AFTER.match(after):
-        return "quotation"  # 防止“一刀切”, “急难愁盼”问题: a problem named, not a mechanism
-    if _SENTENCE.search(q) or (q.count(",") >= 2 and len(q) > 24) or _is_problem(q):
-        return "quotation"
     return None
+
+
+def _parallel_clauses(name: str) -> bool:
+    """Two or more short clauses of one build (学宪法 讲宪法, 学法、知法、守法): a slogan or theme."""
+    parts = [x for x in re.split(r"[\s、,，;；/]+", name) if x]
+    if len(parts) < 2 or any(len(x) > 8 for x in parts):
+        return False
+    same_tail = len({x[-2:] for x in parts}) == 1 and min(len(x) for x in parts) >= 3
+    same_head = len({x[0] for x in parts}) == 1 and len({len(x) for x in parts}) == 1
+    return same_tail or same_head
+
+
+def _keeps_mechanism_form(q: str, after: str) -> bool:
+    """A short name that is still a mechanism's: (简称“告知承诺制”), (简称“两个清单”)制度."""
+    return _MECHANISM_AFTER.match(after) is not None or _MECHANISM_TAIL.search(q) is not None
 
 
 def _is_problem(q: str) -> bool:
     """A description of a problem: every clause names a fault (门难进、脸难看、事难办; 形式主义、官僚主义)."""
     if _PROBLEM_WORD.match(q) or re.fullmatch(r"[\u4e00-\u9fff]{1,4}难", q):
         return True  # 执行难, 融资难
+    if len(q) <= 8 and _CANNOT.search(q):
+        return True  # 办不成事, 找不到人: what cannot be done
     clauses = [c for c in re.split(r"[、,;]", q) if c]
     return len(clauses) >= 2 and all(_PROBLEM.search(c) for c in clauses)
 
@@ -137,4 +199,13 @@ def _is_app_name(q: str) -> bool:
         return False  # 川渝通办, 跨省通办: handling across places is a reform
     if len(q) <= 4 and q[-1] in "办通事钉易" and any(ch in _PROVINCES for ch in q[:-1]):
         return True
+    if len(q) in (3, 4) and q[-1] in "办通事钉" and _is_place(q[:-1]):
+        return True  # 龙游通, 安吉办: a county's or city's name and 通/办
     return len(q) >= 4 and re.search(r"(政策通|服务通|办事通|e通|易办|快办|码上办|码通|一点通|掌上通)$", q) is not None
+
+
+def _is_place(stem: str) -> bool:
+    """A county-or-higher division's name or short name (龙游, 安吉)."""
+    from ingest import divisions  # the division table is loaded on first use
+
+    return bool(divisions.candidates(stem))

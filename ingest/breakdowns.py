@@ -34,7 +34,7 @@ _OUTCOME = re.compile(
     r"|暂不能解决|无法解决|采纳|维持|撤销|驳回|变更|确认违法|违法|责令履行|调解|和解|终止|胜诉|败诉|撤诉"
     r"|主动公开|部分公开|不予公开|公开|不予受理|答复|[ABCＡＢＣ]类)"
 )
-_RATIO_UNITS = {"%", "‰", "个百分点", "倍"}
+_RATIO_UNITS = {"%", "‰", "个百分点", "倍", "成"}
 
 
 def _sentence_starts(norm: str) -> list[int]:
@@ -144,7 +144,7 @@ def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
                 break
             run.append(i)
         parts = (
-            _exact_prefix(figures, run, total)
+            _exact_prefix(figures, run, total, norm)
             or _outcome_prefix(figures, run, total, norm)
             or _elaboration(figures, run, total, norm)
         )
@@ -154,16 +154,35 @@ def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
             totals.add(t)
 
 
-def _exact_prefix(figures: list[Figure], run: list[int], total: Figure) -> list[int]:
-    """The shortest prefix of at least two figures of ``run`` that adds up exactly to ``total``."""
+def _exact_prefix(figures: list[Figure], run: list[int], total: Figure, norm: str) -> list[int]:
+    """The shortest prefix of at least two figures of ``run`` that adds up exactly to ``total``, each
+    headed by a category or an outcome (行政许可事项218项, 办结33件), not by an activity of its own
+    (…专题学习3次, 旁听庭审1次: separate activities that add up by chance)."""
     acc = 0.0
+    prev_end = total.end
     for k, i in enumerate(run):
+        if _own_activity(norm[prev_end : figures[i].start]):
+            break
+        prev_end = figures[i].end
         acc += figures[i].value
         if k >= 1 and abs(acc - total.value) < 1e-9:
             return run[: k + 1]
         if acc > total.value:
             break
     return []
+
+
+#: Verbs that open an activity of its own (its own meeting, study, visit, inspection …).
+_ACTIVITY = re.compile(
+    r"开展|组织|召开|举办|举行|旁听|参加|参与|学习|学法|研究|听取|走访|调研|督查|督导|约谈|宣讲|讲座|述法|观摩|"
+    r"演练|考试|培训|座谈|会议|接待|发放|印发|出台|制定|起草|签订|聘请|选派|评选|表彰|检查|巡查|抽查|评查|推送|发布"
+)
+
+
+def _own_activity(head: str) -> bool:
+    """Whether the words before a list item name an activity of its own rather than a part of the total."""
+    head = head.strip(" \t,，、;；:：")
+    return bool(_ACTIVITY.search(head)) and not _OUTCOME.match(head)
 
 
 def _elaboration(figures: list[Figure], run: list[int], total: Figure, norm: str) -> list[int]:

@@ -34,9 +34,11 @@ _SPACE = r"[ \t\u3000\u00a0]{0,2}"
 #: start of a digit or numeral run and are matched possessively, so long runs cost linear time.
 FIGURE_RE = re.compile(
     rf"(?P<num>(?P<ar>(?<![\d.])(?:\d{{1,3}}(?:,\d{{3}})++(?:\.\d++)?|\d++(?:\.\d++)?))"
-    rf"(?P<scale>{_SPACE}[万亿](?!元))?|(?P<cn>(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}]++))"
-    rf"{_SPACE}(?P<more>[余多])?(?P<scale2>[万亿](?!元))?{_SPACE}(?P<unit>{_UNIT_RE})(?P<post>以上|左右|以内|以下)?"
+    rf"(?P<scale>{_SPACE}[万亿](?![万亿]*元))?|(?P<cn>(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}]++))"
+    rf"{_SPACE}(?P<more>[余多])?(?P<scale2>[万亿](?![万亿]*元))?{_SPACE}(?P<unit>{_UNIT_RE})(?P<post>以上|左右|以内|以下)?"
 )
+#: Scale characters that money keeps in its unit as written (ANNOTATION §11.3: 20万元 → 20 万元).
+_MONEY_SCALES = re.compile(r"(?:万亿|亿|万)$")
 
 #: Qualifier words written before the number (longest first) → qualifier.
 PRE_QUALIFIERS: dict[str, str] = {
@@ -58,6 +60,13 @@ UNIT_BLOCKERS: dict[str, str] = {
     "种": "植养", "类": "型似", "本": "地级部区市县年单职次身着质源领", "张": "网图",
     "位": "置于", "起": "草来", "台": "账", "级": "抓", "年": "度底初末中级代", "天": "然",
     "米": "面", "笔": "录", "块": "状", "座": "谈", "封": "闭", "册": "子", "元": "化素旦结件",
+    "成": "立果效功为员本熟绩都交型年长就品套文片规建风色像人批案诉份分器不",
+}  # fmt: skip
+#: Words that begin with a blocker character and stand on their own after a count, so the unit is not
+#: part of a word: 14家|乡镇卫生院 (not 家乡), 3名|单位负责人 (not 名单), 5项|目标任务 (not 项目).
+UNBLOCKING_WORDS: dict[str, tuple[str, ...]] = {
+    "家": ("乡镇", "乡村", "乡街", "乡级", "属企业"), "名": ("单位",), "项": ("目标",),
+    "期": ("中层", "中青年", "工作人员"), "户": ("外出",), "场": ("合规",), "人": ("口头",),
 }  # fmt: skip
 
 #: Fixed phrases whose number is not a count (idioms, political formulas, reform names); masked
@@ -158,6 +167,9 @@ def _parse(m: re.Match[str], norm: str) -> tuple[int | float, bool] | None:
             value = as_number(value * (10_000 if scale == "万" else 100_000_000))
         return as_number(value * factor), False
     cn = m.group("cn")
+    money_scale = _MONEY_SCALES.search(cn) if m.group("unit") == "元" else None
+    if money_scale and money_scale.start() > 0:
+        cn = cn[: money_scale.start()]  # 一万亿元: the scale stays in the unit
     if not any(ch in _CN_DIGITS_AND_TEN for ch in cn):
         if not (m.group("more") or _PRE_QUAL_RE.search(norm, max(0, m.start() - 4), m.start())):
             return None  # bare 百/千/万 is not a number, except 百余家, 近千人
@@ -190,11 +202,12 @@ def _candidates(doc: Doc) -> list[Candidate]:
         unit = m.group("unit")
         written = doc.text[m.start("unit") : m.end("unit")]  # traditional or full-width as in the text
         num_text = m.group("num")
-        if chinese and num_text[-1] in "万亿" and unit == "元":
-            scale_at = m.end("cn") - 1
-            unit, written = num_text[-1] + "元", doc.text[scale_at] + written  # 三万元 → 3 万元
-            value = parse_chinese(num_text[:-1]) or 0
-            num_text = num_text[:-1]
+        money_scale = _MONEY_SCALES.search(num_text) if chinese and unit == "元" else None
+        if money_scale and money_scale.start() > 0:
+            scale_at = m.start("cn") + money_scale.start()  # 三万元 → 3 万元, 一万亿元 → 1 万亿元
+            unit, written = money_scale.group(0) + "元", doc.text[scale_at : m.end("cn")] + written
+            value = parse_chinese(num_text[: money_scale.start()]) or 0
+            num_text = num_text[: money_scale.start()]
         elif m.group("scale") and unit == "元":
             scale_at = m.end("scale") - 1
             unit, written = norm[scale_at] + "元", doc.text[scale_at] + written  # 3万余元 → 3 万元
@@ -252,7 +265,7 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
         if re.search(r"(?:作为|成为|是|为|属于)$", lead):
             return True  # 作为一项重要工作
     blockers = UNIT_BLOCKERS.get(unit, "")
-    if after and after in blockers:
+    if after and after in blockers and not any(norm.startswith(w, c.end) for w in UNBLOCKING_WORDS.get(unit, ())):
         return True  # the unit starts a word: 3项目, 两条例, 人民
     if c.chinese and re.match(r"一|位一体", norm[c.end : c.end + 3]) and unit in ("个", "位"):
         return True  # formulas: 四个一, 三个一批, 五位一体
@@ -261,6 +274,8 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
         u.startswith(unit + rest) and u != unit + rest for u in UNITS
     ):
         return True  # the end of the text cuts the unit off: 5个工|
+    if unit == "成" and (c.value > 10 or c.value != int(c.value)):
+        return True  # 成 (tenths) counts one to ten: 两成, 八成以上
     if unit == "分" and (c.chinese or re.match(r"[\u3400-\u9fff]", after)):
         return True  # a score (92.6分) only as a plain number closing its clause: not 十分, 3分局
     if len(re.sub(r"\D", "", c.num_text)) > 12:
@@ -282,8 +297,6 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
     if unit == "级" and c.value == 1:
         return True  # 一级 is a grade label
     if unit == "级" and re.match(r"(?:医院|公路|响应|预警|资质|职称|主任|调研员|巡视员|以上医院)", norm[c.end : c.end + 3]):
-        return True
-    if unit == "个" and norm.startswith("体", c.end):
         return True
     if unit in ("名", "位") and re.search(r"(?:排名|位列|位居|名列|居)$", norm[max(0, c.start - 3) : c.start]):
         return True  # ranks

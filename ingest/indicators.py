@@ -105,11 +105,13 @@ _UNIT_ROWS: list[tuple[str, str, str, str]] = [
     ("元", "yuan", "yuan", "money"),
     ("万元", "wan-yuan", "ten thousand yuan", "money"),
     ("亿元", "yi-yuan", "hundred million yuan", "money"),
+    ("万亿元", "wanyi-yuan", "trillion yuan", "money"),
     # ratios
     ("%", "percent", "percent", "ratio"),
     ("‰", "permille", "per mille", "ratio"),
     ("个百分点", "percentage-point", "percentage point", "ratio"),
     ("倍", "bei", "times (fold)", "ratio"),
+    ("成", "cheng", "tenth (两成 = 20 %)", "ratio"),
     ("分", "fen-score", "point (score)", "score"),
 ]
 

@@ -61,6 +61,8 @@ _GLUED_CANDIDATE = re.compile(rf"(?<=[\u4e00-\u9fff”》)])(?=[{_CN}(\d{_CIRCLE
 _WORD_BEFORE_NUMERAL = set("第统唯之同单万专划不逐其初十百千")
 _SENTENCE_END = "。;!?:"
 _NUMERAL_LIST = re.compile(rf"(?:[{_CN}]{{1,3}}|\d{{1,2}})[、,](?:[{_CN}]{{1,3}}|\d{{1,2}})")
+# A short heading closed by 。 (a repeated inline number counts only before one of these).
+_SHORT_HEADING = re.compile(r"[^。，,;；:：\n\d]{2,20}。")
 # Where a heading that lost its line break runs into the body: words that open a body sentence.
 _BODY_OPENERS = re.compile(
     r"坚持|全面|深入|认真|严格|加强|推进|持续|围绕|按照|紧紧|聚焦|健全|完善|强化|进一步|大力|积极|扎实|始终|牢固|"
@@ -155,8 +157,10 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
             if not lost or prev_char not in _SENTENCE_END:
                 continue
             expected = last_value.get(kind, 0) + 1
-            if value is None or value not in (expected, 1):
-                continue
+            if value is None or (
+                value not in (expected, 1) and not (value == expected - 1 and _short_heading(norm, title_start))
+            ):
+                continue  # out of sequence; a repeated number counts when a short heading follows (4.…。4.…。)
         if value is not None:
             last_value[kind] = value
         hits.append(_Hit(kind, pos, title_start, number, value, at_line_start))
@@ -165,6 +169,11 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
             shi_prev = _value(inner.group("shi"), "shi")
             hits.append(_Hit("shi", title_start, inner.end(), text[title_start : inner.end()], shi_prev, False))
     return hits
+
+
+def _short_heading(norm: str, title_start: int) -> bool:
+    """Whether a heading-like clause follows: a few words ending in 。 with no comma or digit (加强执法监督。)."""
+    return _SHORT_HEADING.match(norm, title_start) is not None
 
 
 def _glued_heading_ok(

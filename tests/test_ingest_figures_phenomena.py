@@ -231,3 +231,44 @@ def test_random_texts_never_crash_and_keep_the_invariants() -> None:
             assert f.part_of is None or fs[f.part_of].part_of is None
             if f.rate_of:
                 assert f.rate_of["denominator"] < fs.index(f)
+
+
+# --- follow-ups from the held-out evaluation (each with wording of its own) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit whose blocker character starts a word of its own after it (家|乡镇, 名|单位, 项|目标)
+        ("辖区内9家乡村医疗机构完成备案。", [("9家", 9, "家")]),
+        ("约谈3名单位主要负责人,完成12项目标任务。", [("3名", 3, "名"), ("12项", 12, "项")]),
+        ("举办2期中层干部法治培训班。", [("2期", 2, "期")]),
+        # 成 counts tenths of a whole
+        ("线上办理量同比上升近三成,八成以上事项实现网办。", [("三成", 3, "成"), ("八成以上", 8, "成")]),
+        # money keeps its scale in the unit as written, 万亿元 as 万元 and 亿元
+        ("全省固定资产投资0.8万亿元,财政支出两万亿元。", [("0.8万亿元", 0.8, "万亿元"), ("两万亿元", 2, "万亿元")]),
+        ("全省投資約1.1萬億元。", [("1.1萬億元", 1.1, "萬億元")]),
+    ],
+)
+def test_units_standing_before_words_tenths_and_money_scales(text: str, expected: list) -> None:
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3项目,两条例,单位名单,家乡,二期工程,成立工作专班,形成一成果,一成不变,三五成群,十二成。",
+        "组织人员5名单独值守。",  # 名单 is still a word when no standing word follows
+    ],
+)
+def test_word_forming_units_stay_excluded(text: str) -> None:
+    assert [t for t in triples(text) if t[2] != "名"] == []
+
+
+def test_enumerated_activities_that_add_up_are_not_a_breakdown() -> None:
+    fs = figs("召开常务会议研究法治工作6次,组织集中学法4次,安排旁听庭审2次。")
+    assert [f.text for f in fs] == ["6次", "4次", "2次"]
+    assert all(f.part_of is None for f in fs)
+    # categories (nouns, no activity of their own) after the total still are its parts
+    fs = figs("现有政务服务事项300项,行政许可事项120项,公共服务事项180项。")
+    assert parts(fs, 0) == ["120项", "180项"]

@@ -189,3 +189,16 @@ def test_crlf_and_full_width_forms_give_the_same_sections_and_metadata(name):
         assert doc.meta.year == base_doc.meta.year and (doc.meta.title is None) == (base_doc.meta.title is None)
         for s in secs:
             assert variant[s.title_start : s.title_end] == s.title and "\r" not in s.title
+
+
+def test_repeated_inline_number_with_lost_line_breaks():
+    body = "全年工作取得新进展。" * 40
+    text = (body + "一、强化执法监督1.规范执法程序。全年评查案卷20卷。2.加强持证管理。执法人员均持证上岗。"
+            "2.推进行政复议。全年办理案件5件。3.深化普法宣传。开展活动8场。二、下一步打算2.5万元预算。")
+    _, secs = sections_of(text)
+    assert [(s.number, s.title) for s in secs] == [
+        ("一", "强化执法监督"), ("1.", "规范执法程序"), ("2.", "加强持证管理"), ("2.", "推进行政复议"),
+        ("3.", "深化普法宣传"), ("二", "下一步打算2.5万元预算")]
+    # a repeated number before a long clause is a sentence, not a heading
+    text = body + "一、强化执法监督1.规范执法程序。全年评查案卷20卷。2.加强持证管理。2.全年开展执法检查,发现问题3个。"
+    assert [s.number for s in sections_of(text)[1]] == ["一", "1.", "2."]

@@ -84,9 +84,22 @@ def section_iri(key: str, index: int) -> URIRef:
     return URIRef(instance("section", key, str(index + 1)))
 
 
-def add_sections(g: Graph, doc: Doc, key: str, text_node: URIRef, spans: Spans) -> list[URIRef]:
-    """Every section with its number, title, level, extent and the span of its heading."""
+def area_at(doc: Doc, areas: list[URIRef | None], offset: int) -> URIRef | None:
+    """The task area of the innermost section around ``offset`` that has one."""
+    best: tuple[int, URIRef] | None = None
+    for s, area in zip(doc.sections, areas, strict=True):
+        if area is not None and s.start <= offset < s.end and (best is None or s.start >= best[0]):
+            best = (s.start, area)
+    return best[1] if best else None
+
+
+def add_sections(g: Graph, doc: Doc, key: str, text_node: URIRef, spans: Spans) -> list[URIRef | None]:
+    """Every section with its number, title, level, extent, the span of its heading and its topic.
+
+    Returns the task area of each section (None where its title names none).
+    """
     nodes = [section_iri(key, i) for i in range(len(doc.sections))]
+    areas: list[URIRef | None] = []
     for i, (node, s) in enumerate(zip(nodes, doc.sections, strict=True)):
         g.add((text_node, FZ.hasSection, node))
         g.add((node, RDF.type, FZ.ReportSection))
@@ -108,4 +121,5 @@ def add_sections(g: Graph, doc: Doc, key: str, text_node: URIRef, spans: Spans) 
             g.add((node, FZ.reportPart, part))
         if area is not None and part is None:
             g.add((node, FZ.taskArea, area))
-    return nodes
+        areas.append(area if part is None else None)
+    return areas

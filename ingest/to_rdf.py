@@ -24,8 +24,8 @@ from fazhi.namespaces import FZ
 from ingest.model import Doc
 from ingest.rdf_entities import add_agency, add_division, add_legal_document, add_mechanism
 from ingest.rdf_events import add_adoptions, add_relations
-from ingest.rdf_figures import ReportContext, add_figures
-from ingest.rdf_text import Spans, add_sections, add_text
+from ingest.rdf_figures import ReportContext, add_figures, observation_iris
+from ingest.rdf_text import Spans, add_sections, add_text, area_at
 
 
 @dataclass
@@ -186,7 +186,7 @@ def doc_to_rdf(doc: Doc, run_id: str = "") -> ReportRDF:
     spans = Spans(g, doc, key, text_node, run)
     if 0 <= m.title_start < m.title_end:
         g.add((report, FZ.evidence, spans.span(m.title_start, m.title_end)))
-    add_sections(g, doc, key, text_node, spans)
+    areas = add_sections(g, doc, key, text_node, spans)
 
     agencies_by_name = {}
     for a in doc.agencies:
@@ -212,6 +212,10 @@ def doc_to_rdf(doc: Doc, run_id: str = "") -> ReportRDF:
 
     ctx = ReportContext(key=key, dataset=URIRef(instance("dataset", key)), area=area, period=period, agency=issuer)
     add_figures(g, doc, ctx, spans, run)
+    for f, obs in zip(doc.figures, observation_iris(doc, key), strict=True):
+        area = area_at(doc, areas, f.start)
+        if area is not None and (obs, RDF.type, FZ.Observation) in g:
+            g.add((obs, FZ.taskArea, area))
     if doc.figures:
         g.add((ctx.dataset, PROV.wasDerivedFrom, report))
     add_adoptions(g, doc, key, spans, adopter=issuer, period=period)

@@ -219,3 +219,11 @@ def test_breakdown_codes_follow_the_totals_indicator(indicator, measure, code):
     total = Figure("53件", 0, 3, 53, "件", indicator=indicator)
     part = Figure("16件", 5, 8, 16, "件", part_of=0, measure=measure)
     assert breakdown_code(part, total) == URIRef(concept("breakdown", code))
+
+
+def test_figures_take_the_task_area_of_their_section(seed):
+    _, rdf = seed
+    g = rdf.report
+    # 54项 sits in section 一 (依法全面履行政府职能), the reconsideration cases in section 六 (矛盾纠纷)
+    assert g.value(URIRef(instance("obs", rdf.key, "1")), FZ.taskArea) == URIRef(concept("task-area", "2015/T1"))
+    assert g.value(URIRef(instance("obs", rdf.key, "5")), FZ.taskArea) == URIRef(concept("task-area", "2015/T6"))

@@ -51,7 +51,9 @@ _NAMED_TAIL = re.compile(
     r"宣讲|宣讲团|培训班|训练营|服务站|工作站|工作室|调解室|驿站|e站|超市|直通车|服务包|大篷车|号|码|云|杯|"
     r"广场|长廊|公园|街区|书屋|书吧|文化墙|茶馆|展馆|馆|中心|大厅|小屋|之家|礼包|宣传车|大巴|专车|"
     r"报告会|宣讲会|座谈会|研讨会|发布会|擂台赛|演讲赛|大会|"
-    r"法庭|派出所|司法所|诊所|口袋书|手册|读本|画册|宣传册|折页|明白纸|明白卡|漫画|挂图|连环画)$"
+    r"法庭|派出所|司法所|诊所|口袋书|手册|读本|画册|宣传册|折页|明白纸|明白卡|漫画|挂图|连环画|"
+    r"联系点|联络点|观察点|服务点|监测点|调解点|大脑|服务团|服务队|志愿队|小分队|突击队|顾问团|律师团|宣讲队|"
+    r"调解队|工作队|专班|联盟|协会|示范带|文化带|景观带|走廊|记录仪|设备|终端|机器人|一体机|自助机|大屏)$"
 )
 _NAMED_BEFORE = re.compile(r"(上线|开通|开设|登录|下载|关注|注册|扫描|扫码|编印|编写|印制|出版|拍摄|发放|刊播|播出|播放)$")
 _NAMED_AFTER = re.compile(
@@ -82,12 +84,14 @@ _DOCUMENT = re.compile(
 _MEDIA = re.compile(r"^[^一二两三四五六七八九十0-9].*(日报|晚报|时报|报|网|电视台|广播电台|杂志|微博|抖音号|头条号)$")
 _GROUP_TAIL = re.compile(
     r"((?<![进入到下万])(?:企业|人员|人群|群体|对象|户|商户)|少数|老赖|一族|代表一委员|一把手|"
+    r"(?:监督|观察|联络|调解|信息|网格|协管|宣讲|辅导|指导|督导|评议|讲解|专管|监察)员|"
     r"^[\u4e00-\u9fff]{1,5}[员人]|^[^一二两三四五六七八九十0-9][\u4e00-\u9fff]{0,2}(?:校长|书记|主任|顾问|专员|网格长))$"
 )
 _GROUP_AFTER = re.compile(r"^(企业|人员|人群|群体|对象|商户|场所|作坊|成员|干部|家庭|户)(?!清单|名单|白名单|黑名单|库)")
 _PROBLEM_WORD = re.compile(r"^(吃拿卡要|庸懒散|庸懒散慢|庸懒散拖|懒政怠政|推诿扯皮|四风|中梗阻|门难进|脸难看|事难办)$")
+_FAULT_TAIL = re.compile(r"^(?![零无不反防治惩去除拒])[\u4e00-\u9fff]{0,6}(?:腐败|贪腐|顽疾|弊病|失职|渎职|懒政|怠政)$")
 _PROBLEM = re.compile(r"(难|慢|乱|差|烦|推诿|扯皮|不作为|乱作为|慢作为|吃拿卡要|庸懒散|主义|梗阻|繁|多头|重复)")
-_PROBLEM_BEFORE = re.compile(r"(防止|杜绝|避免|破除|整治|纠正|克服|打破|破解|根治|治理|严防|防范|谨防|严禁|禁止|遏制)$")
+_PROBLEM_BEFORE = re.compile(r"(防止|杜绝|避免|破除|整治|纠正|克服|打破|破解|根治|治理|严防|防范|谨防|严禁|禁止|遏制|打通|消除|拆除|清除|疏通)$")
 _PROBLEM_AFTER = re.compile(r"^(等)?(问题|现象|难题|顽疾|乱象|弊端|痼疾)")
 _SENTENCE = re.compile(r"[。！？!?]")
 #: a verb with a negated result complement: 办不成, 管不了, 找不到, 看不懂 (a problem, not a method)
@@ -107,8 +111,11 @@ _MECHANISM_AFTER = re.compile(
 )
 _MECHANISM_TAIL = re.compile(r"(?:制|制度|机制|改革|模式|工作法|行动|工程)$")
 #: 以…为…: a formula (以人民为中心, 以案为鉴, 以群众满意为标准)
-_FORMULA = re.compile(r"^以[\u4e00-\u9fff]{1,8}为[\u4e00-\u9fff]{1,4}$")
-_METAPHOR_TAIL = re.compile(r"功夫$")  # 绣花功夫, 水磨功夫
+_FORMULA = re.compile(r"^(?:以[\u4e00-\u9fff]{1,8}为[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}之治)$")  # 中国之治
+#: 绣花功夫; obstacles named by an image: 信息孤岛, 数据烟囱, 部门壁垒
+_METAPHOR_TAIL = re.compile(r"(功夫|孤岛|烟囱|壁垒|鸿沟|藩篱|瓶颈|围墙|高墙|门槛)$")
+#: praise by a name given: 被誉为“东方经验”
+_PRAISE_BEFORE = re.compile(r"(誉为|美誉为?|赞为|称赞为|称誉为)$")
 
 
 def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
@@ -131,17 +138,19 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
         return "short-name"
     if _SERVICE.match(q) or re.fullmatch(r"\d{5,}", q):
         return "named"  # 我要开饭店; hotline numbers (12345, 12348)
+    if _FORMULA.match(q):
+        return None  # 以人民为中心, 中国之治: a political formula, whatever its tail or neighbours
+    if _PRAISE_BEFORE.search(before):
+        return "honour"
     if _HONOUR_STRONG.search(bare) or _HONOUR_AFTER.match(after):
         return "honour"
     if _HONOUR_BEFORE.search(before) and (_RANKED.match(q) or _HONOUR_WEAK.search(bare)):
         return "honour"
     if _RANKED.match(q) and _HONOUR_WEAK.search(bare) or _HONOUR_HEAD.match(q):
         return "honour"
-    if _FORMULA.match(q):
-        return None  # 以人民为中心: a political formula, whatever its tail
-    if _PROBLEM_BEFORE.search(before) or _PROBLEM_AFTER.match(after):
-        return "quotation"  # 防止“一刀切”, “急难愁盼”问题: a problem named, not a mechanism
     kind = _form_kind(q, name, before, after)
+    if kind in (None, "named") and (_PROBLEM_BEFORE.search(before) or _PROBLEM_AFTER.match(after)):
+        return "quotation"  # 防止“一刀切”, “急难愁盼”问题, 严防“层层加码”: a problem named
     if kind is not None and _MECHANISM_AFTER.match(after) and not _NAMED_BEFORE.search(before):
         return None  # “法治副校长”制度, “美丽街区”专项整治: the next word says it is a system or campaign
     if kind is not None:
@@ -185,6 +194,8 @@ def _is_problem(q: str) -> bool:
     """A description of a problem: every clause names a fault (门难进、脸难看、事难办; 形式主义、官僚主义)."""
     if _PROBLEM_WORD.match(q) or re.fullmatch(r"[\u4e00-\u9fff]{1,4}难", q):
         return True  # 执行难, 融资难
+    if _FAULT_TAIL.search(q):
+        return True  # 微腐败, 慢作为: a fault named (零腐败, 反腐败 are goals)
     if len(q) <= 8 and _CANNOT.search(q):
         return True  # 办不成事, 找不到人: what cannot be done
     clauses = [c for c in re.split(r"[、,;]", q) if c]

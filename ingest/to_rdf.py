@@ -23,7 +23,7 @@ from fazhi.iri import instance
 from fazhi.namespaces import FZ
 from ingest.model import Doc
 from ingest.rdf_entities import add_agency, add_division, add_legal_document, add_mechanism
-from ingest.rdf_events import add_adoptions, add_relations
+from ingest.rdf_events import add_adoptions, add_relations, adoption_iri
 from ingest.rdf_figures import ReportContext, add_figures, observation_iris
 from ingest.rdf_text import Spans, add_sections, add_text, area_at
 
@@ -219,5 +219,9 @@ def doc_to_rdf(doc: Doc, run_id: str = "") -> ReportRDF:
     if doc.figures:
         g.add((ctx.dataset, PROV.wasDerivedFrom, report))
     add_adoptions(g, doc, key, spans, adopter=issuer, period=period)
+    for x in doc.mechanisms:
+        area = area_at(doc, areas, x.start) if x.iri else None
+        if area is not None:
+            g.add((adoption_iri(key, x.iri), FZ.taskArea, area))
     add_relations(g, e, doc, key, spans, period=period)
     return ReportRDF(key=key, iri=iri, report=g, entities=e)

@@ -7,6 +7,9 @@ reported ``text`` is sliced from ``doc.text``.
 Identity (:func:`title_key`): one entity per document whatever the spacing, brackets, dashes,
 quotes, version suffix or 中华人民共和国 prefix. Working documents whose title names no place
 (``2021年法治建设工作要点``) belong to the reporting body, so their IRI is scoped by its division.
+A short title the report defines (``(以下简称《B》)``) shares the full title's IRI, and so does a short
+form of a national law or regulation that the report leaves undefined (《复议法》 → 行政复议法,
+:mod:`ingest.national_laws`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import unicodedata
 from fazhi.iri import instance
 from ingest.doc_types import classify_doc_type, title_level
 from ingest.model import Doc, RegulationMention
+from ingest.national_laws import full_title
 from ingest.pinyin_slug import pinyin_slug
 
 _SPAN = re.compile(r"《([^《》]{1,400})》")
@@ -76,6 +80,11 @@ def _short_forms(norm: str, found: list[tuple[int, int, str, str]]) -> dict[str,
     return alias
 
 
+def _identity(key: str) -> str:
+    """The key a title is known by: a short form of a national title links to the full one."""
+    return full_title(key) or key
+
+
 def legal_iri(key: str, doc_type: str, scope: str | None) -> str:
     """``id/legal/{doc-type}[/{division}]/{slug}``."""
     parts = ["legal", doc_type] + ([scope] if scope else []) + [pinyin_slug(key)]
@@ -92,7 +101,7 @@ def extract_regulations(doc: Doc) -> None:
             continue
         found.append((m.start(1), m.end(1), title_key(inner), issuer_before(doc.norm, m.start())))
     alias = _short_forms(doc.norm, found)
-    found = [(s, e, alias.get(key, key), issuer) for s, e, key, issuer in found]
+    found = [(s, e, _identity(alias.get(key, key)), issuer) for s, e, key, issuer in found]
     # one type per document within the report: the first mention with a named issuer decides
     issuer_of: dict[str, str] = {}
     for _, _, key, issuer in found:

@@ -53,14 +53,16 @@ _NAMED_TAIL = re.compile(
     r"报告会|宣讲会|座谈会|研讨会|发布会|擂台赛|演讲赛|大会|"
     r"法庭|派出所|司法所|诊所|口袋书|手册|读本|画册|宣传册|折页|明白纸|明白卡|漫画|挂图|连环画|"
     r"联系点|联络点|观察点|服务点|监测点|调解点|大脑|服务团|服务队|志愿队|小分队|突击队|顾问团|律师团|宣讲队|"
-    r"调解队|工作队|专班|联盟|协会|示范带|文化带|景观带|走廊|记录仪|设备|终端|机器人|一体机|自助机|大屏)$"
+    r"调解队|工作队|专班|联盟|协会|示范带|文化带|景观带|走廊|记录仪|设备|终端|机器人|一体机|自助机|大屏|"
+    r"竞赛|大赛|比赛|夏令营|冬令营|计算器|助手|神器|地图|微课|公开课|课程|第一课|基地|阵地|营地|"
+    r"学校|学院|夜校|警校|党校|大学|学堂|书院)$"
 )
 _NAMED_BEFORE = re.compile(r"(上线|开通|开设|登录|下载|关注|注册|扫描|扫码|编印|编写|印制|出版|拍摄|发放|刊播|播出|播放)$")
 _NAMED_AFTER = re.compile(
     r"^(?:等)?(?:[0-9一二两三四五六七八九十百]+[场期个项次届])?"
     r"(APP|App|app|平台|小程序|公众号|热线|专线|网站|系统|专栏|栏目|频道|节目|培训班|研修班|训练营|班(?!子)|讲座|"
     r"讲堂|课堂|论坛|沙龙|比赛|大赛|竞赛|知识竞赛|晚会|展览|展演|书画|征文|微视频|微电影|品牌活动|品牌|"
-    r"客户端|服务站|账号)"
+    r"客户端|服务站|账号|(?:巡逻|志愿服务|志愿|服务|宣讲|调解)?(?:队|团)(?!伍|结|体))"
     r"|^.{0,2}(平台|APP|App|app|小程序|公众号|客户端)"
 )
 _METAPHOR = re.compile(
@@ -83,10 +85,11 @@ _DOCUMENT = re.compile(
 )
 _MEDIA = re.compile(r"^[^一二两三四五六七八九十0-9].*(日报|晚报|时报|报|网|电视台|广播电台|杂志|微博|抖音号|头条号)$")
 _GROUP_TAIL = re.compile(
-    r"((?<![进入到下万])(?:企业|人员|人群|群体|对象|户|商户)|少数|老赖|一族|代表一委员|一把手|"
+    r"((?<![进入到下万])(?:企业|公司|人员|人群|群体|对象|户|商户)|少数|老赖|一族|代表一委员|一把手|"
     r"(?:监督|观察|联络|调解|信息|网格|协管|宣讲|辅导|指导|督导|评议|讲解|专管|监察)员|"
     r"^[\u4e00-\u9fff]{1,5}[员人]|^[^一二两三四五六七八九十0-9][\u4e00-\u9fff]{0,2}(?:校长|书记|主任|顾问|专员|网格长))$"
 )
+_METAPHOR_AFTER = re.compile(r"^(?:的)?精神")  # “钉钉子”精神, “老黄牛”的精神
 _GROUP_AFTER = re.compile(r"^(企业|人员|人群|群体|对象|商户|场所|作坊|成员|干部|家庭|户)(?!清单|名单|白名单|黑名单|库)")
 _PROBLEM_WORD = re.compile(r"^(吃拿卡要|庸懒散|庸懒散慢|庸懒散拖|懒政怠政|推诿扯皮|四风|中梗阻|门难进|脸难看|事难办)$")
 _FAULT_TAIL = re.compile(r"^(?![零无不反防治惩去除拒])[\u4e00-\u9fff]{0,6}(?:腐败|贪腐|顽疾|弊病|失职|渎职|懒政|怠政)$")
@@ -101,7 +104,7 @@ _VERSION = re.compile(
 )
 _OBSERVANCE = re.compile(
     r"^(?:世界|国际|全国|全民|国家|中国)[\u4e00-\u9fff]{2,12}(?:日|周|月|节)$"
-    r"|(?:宣传日|宣传周|宣传月|纪念日|主题日|开放日|活动日|活动周|活动月)$"
+    r"|(?:宣传日|宣传周|宣传月|纪念日|主题日|开放日|活动日|活动周|活动月|服务日|固定日|接待日|接访日)$"
 )
 #: a short name defined for what the text has just named: (以下简称“县卫健局”), 统称“两高”
 _SHORT_NAME_BEFORE = re.compile(r"(?:以下简称|以下称|下称|简称为?|统称为?|合称|并称|俗称|又称|亦称|通称|称之为)[:：]?$")
@@ -133,7 +136,7 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
     if _VERSION.match(q):
         return "version"
     if _OBSERVANCE.search(q):
-        return "observance"
+        return None if _MECHANISM_AFTER.match(after) else "observance"  # “局长接待日”制度
     if _SHORT_NAME_BEFORE.search(before) and not _keeps_mechanism_form(q, after):
         return "short-name"
     if _SERVICE.match(q) or re.fullmatch(r"\d{5,}", q):
@@ -166,7 +169,7 @@ def _form_kind(q: str, name: str, before: str, after: str) -> str | None:
         return "set-label"
     if _GROUP_TAIL.search(q) or _GROUP_AFTER.match(after):
         return "group"
-    if _METAPHOR.match(q) or _ROLE.match(q) or _METAPHOR_TAIL.search(q):
+    if _METAPHOR.match(q) or _ROLE.match(q) or _METAPHOR_TAIL.search(q) or _METAPHOR_AFTER.match(after):
         return "metaphor"
     if _NAMED_TAIL.search(q) or _NAMED_AFTER.match(after) or _NAMED_BEFORE.search(before):
         return "named"

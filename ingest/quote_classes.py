@@ -55,9 +55,9 @@ _NAMED_TAIL = re.compile(
     r"联系点|联络点|观察点|服务点|监测点|调解点|大脑|服务团|服务队|志愿队|小分队|突击队|顾问团|律师团|宣讲队|"
     r"调解队|工作队|专班|联盟|协会|示范带|文化带|景观带|走廊|记录仪|设备|终端|机器人|一体机|自助机|大屏|"
     r"竞赛|大赛|比赛|夏令营|冬令营|计算器|助手|神器|地图|微课|公开课|课程|第一课|基地|阵地|营地|"
-    r"学校|学院|夜校|警校|党校|大学|学堂|书院)$"
+    r"学校|学院|夜校|警校|党校|大学|学堂|书院|微信群|工作群|群聊|好声音|故事|人物)$"
 )
-_NAMED_BEFORE = re.compile(r"(上线|开通|开设|登录|下载|关注|注册|扫描|扫码|编印|编写|印制|出版|拍摄|发放|刊播|播出|播放)$")
+_NAMED_BEFORE = re.compile(r"(上线|开通|开设|登录|下载|关注|注册|扫描|扫码|编印|编写|印制|出版|拍摄|发放|刊播|播出|播放|唱响|讲好|讲述)$")
 _NAMED_AFTER = re.compile(
     r"^(?:等)?(?:[0-9一二两三四五六七八九十百]+[场期个项次届])?"
     r"(APP|App|app|平台|小程序|公众号|热线|专线|网站|系统|专栏|栏目|频道|节目|培训班|研修班|训练营|班(?!子)|讲座|"
@@ -94,11 +94,11 @@ _GROUP_AFTER = re.compile(r"^(企业|人员|人群|群体|对象|商户|场所|�
 _PROBLEM_WORD = re.compile(r"^(吃拿卡要|庸懒散|庸懒散慢|庸懒散拖|懒政怠政|推诿扯皮|四风|中梗阻|门难进|脸难看|事难办)$")
 _FAULT_TAIL = re.compile(r"^(?![零无不反防治惩去除拒])[\u4e00-\u9fff]{0,6}(?:腐败|贪腐|顽疾|弊病|失职|渎职|懒政|怠政)$")
 _PROBLEM = re.compile(r"(难|慢|乱|差|烦|推诿|扯皮|不作为|乱作为|慢作为|吃拿卡要|庸懒散|主义|梗阻|繁|多头|重复)")
-_PROBLEM_BEFORE = re.compile(r"(防止|杜绝|避免|破除|整治|纠正|克服|打破|破解|根治|治理|严防|防范|谨防|严禁|禁止|遏制|打通|消除|拆除|清除|疏通)$")
+_PROBLEM_BEFORE = re.compile(r"(防止|杜绝|避免|破除|整治|纠正|克服|打破|破解|根治|治理|严防|防范|谨防|严禁|禁止|遏制|打通|消除|拆除|清除|疏通)(?:出现|发生|产生)?$")
 _PROBLEM_AFTER = re.compile(r"^(等)?(问题|现象|难题|顽疾|乱象|弊端|痼疾)")
 _SENTENCE = re.compile(r"[。！？!?]")
 #: a verb with a negated result complement: 办不成, 管不了, 找不到, 看不懂 (a problem, not a method)
-_CANNOT = re.compile(r"[\u4e00-\u9fff]不(?:成|了|到|好|动|清|懂)")
+_CANNOT = re.compile(r"[\u4e00-\u9fff](?<![毫绝决从并也都永万一亦概])不(?:成|了|到|好|动|清|懂)")  # not 毫不动摇
 _VERSION = re.compile(
     r"^(?:[vV]?\d+(?:\.\d+)+版?|[vV]\d+(?:\.\d+)*|\d+版|[\u4e00-\u9fff]{0,2}(?:升级|迭代|增强|加强|全新|最新)版)$"
 )
@@ -116,9 +116,13 @@ _MECHANISM_TAIL = re.compile(r"(?:制|制度|机制|改革|模式|工作法|行�
 #: 以…为…: a formula (以人民为中心, 以案为鉴, 以群众满意为标准)
 _FORMULA = re.compile(r"^(?:以[\u4e00-\u9fff]{1,8}为[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}之治)$")  # 中国之治
 #: 绣花功夫; obstacles named by an image: 信息孤岛, 数据烟囱, 部门壁垒
-_METAPHOR_TAIL = re.compile(r"(功夫|孤岛|烟囱|壁垒|鸿沟|藩篱|瓶颈|围墙|高墙|门槛)$")
+_METAPHOR_TAIL = re.compile(r"(功夫|孤岛|烟囱|壁垒|鸿沟|藩篱|瓶颈|围墙|高墙|门槛|底线|红线|防线|关口|高压线|生命线)$")
 #: praise by a name given: 被誉为“东方经验”
-_PRAISE_BEFORE = re.compile(r"(誉为|美誉为?|赞为|称赞为|称誉为)$")
+_PRAISE_BEFORE = re.compile(r"(誉为|美誉为?|赞为|称赞为|称誉为|评选|评比|推选|表彰)$")  # and 评选“法治人物”
+#: a medium named as the place of an act: 在“学习强国”开设…, 在“X”发布
+_MEDIUM_AFTER = re.compile(r"^(?:上|中|里)?(?:开设|开通|发布|刊发|刊登|播出|播放|转载|推送|上线|开辟)")
+#: places named together: “襄十随神”城市群
+_PLACES_AFTER = re.compile(r"^(?:等)?(?:城市群|都市圈|经济圈|经济带|片区|地区)")
 
 
 def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
@@ -165,13 +169,15 @@ def classify_quote(name: str, before: str = "", after: str = "") -> str | None:
 
 def _form_kind(q: str, name: str, before: str, after: str) -> str | None:
     """The category the name's form or its neighbours suggest (set-label, group, metaphor, named)."""
-    if _SET_LABEL.match(q) or _DOCUMENT.match(q) and not _parallel_clauses(name):
+    if _SET_LABEL.match(q) or _DOCUMENT.match(q) and not _parallel_clauses(name) or _PLACES_AFTER.match(after):
         return "set-label"
     if _GROUP_TAIL.search(q) or _GROUP_AFTER.match(after):
         return "group"
     if _METAPHOR.match(q) or _ROLE.match(q) or _METAPHOR_TAIL.search(q) or _METAPHOR_AFTER.match(after):
         return "metaphor"
     if _NAMED_TAIL.search(q) or _NAMED_AFTER.match(after) or _NAMED_BEFORE.search(before):
+        return "named"
+    if before.endswith("在") and _MEDIUM_AFTER.match(after):
         return "named"
     if _MEDIA.match(q) or _is_app_name(q):
         return "named"

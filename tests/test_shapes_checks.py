@@ -70,6 +70,13 @@ def m_no_title(r):
     r.report.remove((_report(r), DCTERMS.title, None))
 
 
+def m_cites_without_span(r):
+    other = URIRef(instance("legal", "cn", "law", "x2"))
+    r.entities.add((other, RDF.type, FZ.LegalDocument))
+    r.entities.add((other, DCTERMS.title, Literal("某法", lang="zh")))
+    r.report.add((_report(r), FZ.cites, other))
+
+
 def m_late(r):
     _set(r.report, _report(r), DCTERMS.issued, Literal("2020-06-30", datatype=XSD.date))
 
@@ -269,6 +276,7 @@ CASES: list[tuple[Callable[[ReportRDF], None], str, str, str]] = [
     (m_no_text, "AnnualReportShape", "Violation", "hasText"),
     (m_eli_cites, "AnnualReportShape", "Violation", "eli:cites would make it a legal resource"),
     (m_no_title, "AnnualReportShape", "Info", "title was not found"),
+    (m_cites_without_span, "CitationEvidenceShape", "Violation", "but no span of its text mentions it"),
     (m_late, "LatePublicationShape", "Info", "published 2020-06-30, after 1 April"),
     (m_bad_sha, "SourceDocumentShape", "Violation", "does not match"),
     (m_text_length, "ReportTextShape", "Violation", "is not the length of the text"),

@@ -88,6 +88,7 @@ class LocalStore(Store):
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False):
         self.location = str(path)
+        self.read_only = read_only
         try:
             if read_only:
                 self._store = ox.Store.read_only(self.location)
@@ -125,10 +126,13 @@ class LocalStore(Store):
         self._store.extend(quads)
 
     def close(self) -> None:
-        try:
-            self._store.flush()
-        except OSError:
-            pass
+        if not hasattr(self, "_store"):
+            return
+        if not self.read_only:  # a read-only store has nothing to flush (and refuses to)
+            try:
+                self._store.flush()
+            except (OSError, RuntimeError):
+                pass
         del self._store
 
 

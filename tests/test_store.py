@@ -43,3 +43,10 @@ def test_store_persists_on_disk(tmp_path) -> None:
     store.replace_graphs({G1: nt(("http://x/r", "http://x/p", '"1"'))})
     store.close()
     assert open_store(tmp_path / "s", read_only=True).count() == 1
+
+
+def test_closing_a_read_only_store_and_closing_twice_are_fine(tmp_path) -> None:
+    open_store(tmp_path / "s").close()
+    ro = open_store(tmp_path / "s", read_only=True)
+    ro.close()
+    ro.close()

@@ -16,6 +16,7 @@ same or the previous sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import combinations
 
@@ -37,19 +38,69 @@ _OUTCOME = re.compile(
 _RATIO_UNITS = {"%", "‰", "个百分点", "倍", "成"}
 
 
-def _sentence_starts(norm: str) -> list[int]:
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(norm)]
+#: Everything up to the last sentence end of a stretch (greedy, then back to the last end: linear).
+_LAST_END = re.compile(r"(?s:.*)[。；;！!？?\n]")
+#: Parts of one breakdown, and candidates looked at around a cue or a rate: real lists are far shorter,
+#: and the bounds keep a pathological text (one sentence of a million figures) linear.
+MAX_SPAN = 40
+#: Characters looked at around a bracket: real brackets close within a clause.
+BRACKET_WINDOW = 300
 
 
-def _sentence_of(pos: int, starts: list[int]) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+class _Sentences:
+    """Which sentence each figure (and each cue) is in, keyed by the sentence's start offset.
+
+    Sentence ends are looked for only between the positions asked about, so the cost is linear in
+    the text however many sentence ends (or blank lines) it has.
+    """
+
+    def __init__(self, norm: str, figures: list[Figure]) -> None:
+        self.norm = norm
+        self.figure_starts = [f.start for f in figures]
+        self.key = self._keys(self.figure_starts)
+        self.span: dict[int, tuple[int, int]] = {}  # sentence key -> figure index range [lo, hi)
+        for i, k in enumerate(self.key):
+            self.span[k] = (self.span.get(k, (i, i))[0], i + 1)
+        self._previous: dict[int, int | None] = {}
+        self._prev_pos = self._prev_key = 0
+
+    def _keys(self, positions: list[int]) -> list[int]:
+        keys, prev, key = [], 0, 0
+        for pos in positions:
+            if pos > prev:
+                m = _LAST_END.match(self.norm, prev, pos)
+                if m:
+                    key = m.end()
+                prev = pos
+            keys.append(key)
+        return keys
+
+    def at(self, pos: int) -> int:
+        """The sentence key of ``pos``; positions must be asked in ascending order."""
+        if pos < self._prev_pos:
+            self._prev_pos = self._prev_key = 0
+        if pos > self._prev_pos:
+            m = _LAST_END.match(self.norm, self._prev_pos, pos)
+            if m:
+                self._prev_key = m.end()
+            self._prev_pos = pos
+        return self._prev_key
+
+    def previous(self, key: int) -> int | None:
+        """The key of the sentence right before sentence ``key`` when it holds figures, else None."""
+        if key not in self._previous:
+            lo = self.span[key][0] if key in self.span else bisect_left(self.figure_starts, key)
+            found = None
+            if key > 0 and lo > 0:
+                j = lo - 1  # the last figure before this sentence
+                if _SENTENCE_END.search(self.norm, self.figure_starts[j], key - 1) is None:
+                    found = self.key[j]
+            self._previous[key] = found
+        return self._previous[key]
+
+    def figures_of(self, key: int) -> range:
+        lo, hi = self.span.get(key, (0, 0))
+        return range(lo, hi)
 
 
 def _unit(f: Figure) -> str:
@@ -70,61 +121,75 @@ def _fits(parts: list[Figure], total: Figure) -> bool:
     return sum(p.value for p in parts) <= total.value + 1e-9
 
 
-def _by_sentence(sent: list[int]) -> dict[int, list[int]]:
-    groups: dict[int, list[int]] = {}
-    for i, s in enumerate(sent):
-        groups.setdefault(s, []).append(i)
-    return groups
-
-
 def link_breakdowns(figures: list[Figure], norm: str) -> None:
     """Set ``part_of`` on the parts of explicit breakdowns (see the module docstring)."""
-    starts = _sentence_starts(norm)
-    sent = [_sentence_of(f.start, starts) for f in figures]
-    _link_cued(figures, norm, starts, sent)
-    _link_lists(figures, norm, sent)
+    sentences = _Sentences(norm, figures)
+    _link_cued(figures, norm, sentences)
+    _link_lists(figures, norm, sentences.key)
 
 
-def _link_cued(figures: list[Figure], norm: str, starts: list[int], sent: list[int]) -> None:
-    groups = _by_sentence(sent)
+def _link_cued(figures: list[Figure], norm: str, sentences: _Sentences) -> None:
+    starts = sentences.figure_starts
+    units = [_unit(f) for f in figures]
+    linkable = [_linkable(f) for f in figures]
     for cue in _CUE.finditer(norm):
-        cue_sent = _sentence_of(cue.start(), starts)
-        if cue_sent not in groups:
+        cue_sent = sentences.at(cue.start())
+        in_sentence = sentences.figures_of(cue_sent)
+        if not in_sentence:
             continue
-        opens_sentence = norm[starts[cue_sent] : cue.start()].strip(" \t\u3000") == ""
-        limit = _bracket_end(norm, starts[cue_sent], cue.start())
-        after = [
-            i for i in groups[cue_sent] if cue.end() <= figures[i].start < limit and _linkable(figures[i])
-        ]
+        opens_sentence = _LEADING_SPACE.match(norm, cue_sent).end() >= cue.start()
+        limit = _bracket_end(norm, cue_sent, cue.start())
+        after: list[int] = []
+        for i in range(bisect_left(starts, cue.end(), in_sentence.start, in_sentence.stop), in_sentence.stop):
+            if figures[i].start >= limit or len(after) >= MAX_SPAN:
+                break
+            if linkable[i]:
+                after.append(i)
         if not after:
             continue
         # the total: the nearest earlier figure in the same sentence (or the previous one when the
         # cue opens a sentence) whose unit the parts share
-        window = groups.get(cue_sent - 1, []) if opens_sentence else []
-        before = [i for i in window + groups[cue_sent] if figures[i].end <= cue.start() and _linkable(figures[i])]
-        for unit in dict.fromkeys(_unit(figures[i]) for i in after):
-            totals = [i for i in before if _unit(figures[i]) == unit]
-            if not totals:
+        previous = sentences.previous(cue_sent) if opens_sentence else None
+        first = sentences.figures_of(previous).start if previous is not None else in_sentence.start
+        before = [
+            i
+            for i in range(bisect_left(starts, cue.start(), first, in_sentence.stop) - 1, first - 1, -1)[:MAX_SPAN]
+            if figures[i].end <= cue.start() and linkable[i]
+        ]
+        for unit in dict.fromkeys(units[i] for i in after):
+            t = next((i for i in before if units[i] == unit), None)
+            if t is None:
                 continue
-            t = totals[-1]
             if figures[t].part_of is not None:
                 continue
-            parts = [i for i in after if _unit(figures[i]) == unit and figures[i].part_of is None]
+            parts = [i for i in after if units[i] == unit and figures[i].part_of is None]
             # a cue with 分别 may distribute over several totals; keep the parts that fit
-            while parts and not _fits([figures[i] for i in parts], figures[t]):
-                parts.pop()
-            for i in parts:
+            for i in _fitting_prefix(parts, figures, figures[t]):
                 figures[i].part_of = t
             break
 
 
+def _fitting_prefix(parts: list[int], figures: list[Figure], total: Figure) -> list[int]:
+    """The longest prefix of ``parts`` whose values add up to no more than the total."""
+    acc = 0.0
+    for k, i in enumerate(parts):
+        acc += figures[i].value
+        if acc > total.value + 1e-9:
+            return parts[:k]
+    return parts
+
+
+_LEADING_SPACE = re.compile(r"[ \t\u3000]*")
+_CLOSE = re.compile(r"[)）]")
+
+
 def _bracket_end(norm: str, sentence_start: int, pos: int) -> int:
     """When ``pos`` is inside brackets opened in its sentence, where they close; else no limit."""
-    head = norm[sentence_start:pos]
+    head = norm[max(sentence_start, pos - BRACKET_WINDOW) : pos]
     opened = max(head.rfind("("), head.rfind("（"))
     if opened < 0 or max(head.rfind(")"), head.rfind("）")) > opened:
         return len(norm)
-    close = re.compile(r"[)）]").search(norm, pos)
+    close = _CLOSE.search(norm, pos, pos + BRACKET_WINDOW)
     return close.start() if close else len(norm)
 
 
@@ -138,7 +203,7 @@ def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
         if _STAGE.match(norm[total.end : total.end + 8].lstrip(" \t,，:：")):
             continue  # 收到20件,受理15件,审结5件: successive stages, not parts
         run: list[int] = []
-        for i in range(t + 1, len(figures)):
+        for i in range(t + 1, min(len(figures), t + 1 + MAX_SPAN)):
             f = figures[i]
             if sent[i] != sent[t] or _unit(f) != _unit(total) or f.part_of is not None or not _linkable(f):
                 break
@@ -193,7 +258,7 @@ def _elaboration(figures: list[Figure], run: list[int], total: Figure, norm: str
         return []
     limit = len(norm)
     if sep.group(1) in "(（":
-        close = re.compile(r"[)）]").search(norm, total.end)
+        close = _CLOSE.search(norm, total.end, total.end + BRACKET_WINDOW)
         limit = close.start() if close else total.end
     parts: list[int] = []
     for i in run:
@@ -218,45 +283,83 @@ def _outcome_prefix(figures: list[Figure], run: list[int], total: Figure, norm: 
     return parts if len(parts) >= 2 and _fits([figures[i] for i in parts], total) else []
 
 
-def _rate_matches(numerator: float, denominator: float, rate: Figure) -> bool:
-    if denominator <= 0:
-        return False
-    places = decimals(rate.text.rstrip("%‰ ").replace(",", ""))
-    value = numerator / denominator * 100
-    return round(value, max(places, 0)) == round(float(rate.value), max(places, 0)) and abs(
-        value - float(rate.value)
-    ) < 0.5 * 10 ** (-places) + 1e-9
+class _RateTest:
+    """Whether ``numerator / denominator × 100`` gives a stated percentage at its written precision."""
+
+    def __init__(self, rate: Figure) -> None:
+        self.places = max(decimals(rate.text.rstrip("%‰ ").replace(",", "")), 0)
+        self.value = float(rate.value)
+        self.tolerance = 0.5 * 10 ** (-self.places) + 1e-9
+
+    def __call__(self, numerator: float, denominator: float) -> bool:
+        if denominator <= 0:
+            return False
+        value = numerator / denominator * 100
+        return abs(value - self.value) < self.tolerance and round(value, self.places) == round(self.value, self.places)
+
+    def numerator_range(self, denominator: float) -> tuple[float, float]:
+        """The numerators that can pass, widened a little (the exact test decides)."""
+        return ((self.value - 2 * self.tolerance) * denominator / 100, (self.value + 2 * self.tolerance) * denominator / 100)
 
 
 def link_rates(figures: list[Figure], norm: str) -> None:
     """Set ``rate_of`` on percentages computable from counts before them (see the module docstring)."""
-    starts = _sentence_starts(norm)
-    sent = [_sentence_of(f.start, starts) for f in figures]
-    groups = _by_sentence(sent)
+    sentences = _Sentences(norm, figures)
+    units = [_unit(f) for f in figures]
+    linkable = [_linkable(f) for f in figures]
     for r, rate in enumerate(figures):
-        if _unit(rate) != "%" or rate.optional:
+        if units[r] != "%" or rate.optional:
             continue
-        near = groups.get(sent[r] - 1, []) + groups[sent[r]]
-        earlier = [i for i in near if i < r and _linkable(figures[i])][-30:]
+        previous = sentences.previous(sentences.key[r])
+        first = sentences.figures_of(previous if previous is not None else sentences.key[r]).start
+        earlier = [i for i in range(max(first, r - 4 * MAX_SPAN), r) if linkable[i]][-30:]
+        test = _RateTest(rate)
+        parts_of: dict[int, list[int]] = {}
+        by_unit: dict[str, list[tuple[float, int]]] = {}
+        for i in earlier:
+            if figures[i].part_of is not None:
+                parts_of.setdefault(figures[i].part_of, []).append(i)
+            by_unit.setdefault(units[i], []).append((float(figures[i].value), i))
+        for values in by_unit.values():
+            values.sort()
         for d in reversed(earlier):
             den = figures[d]
-            parts = [i for i in earlier if figures[i].part_of == d]
-            # contiguous runs of parts first (earliest start first), then any other subset
-            options: list[tuple[int, ...]] = [
-                tuple(parts[a:b]) for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)
-            ]
-            if len(parts) <= 10:
-                for size in range(2, len(parts) + 1):
-                    options.extend(c for c in combinations(parts, size) if c not in options)
-            # one other count in the denominator's unit (equal counts are too often a coincidence)
-            options.extend(
-                (i,)
-                for i in earlier
-                if i != d and _unit(figures[i]) == _unit(den) and i not in parts and figures[i].value != den.value
-            )
-            found = next(
-                (o for o in options if _rate_matches(sum(figures[i].value for i in o), den.value, rate)), None
+            if den.value <= 0:
+                continue
+            parts = parts_of.get(d, [])
+            found = _numerator_from_parts(parts, figures, den, test) or _numerator_single(
+                by_unit[units[d]], parts, d, den, test
             )
             if found:
                 rate.rate_of = {"numerator": list(found), "denominator": d}
                 break
+
+
+def _numerator_from_parts(parts: list[int], figures: list[Figure], den: Figure, test: _RateTest) -> tuple[int, ...]:
+    """Parts of the denominator that make the rate: contiguous runs first (earliest start first), then
+    any other subset."""
+    if not parts:
+        return ()
+    options: dict[tuple[int, ...], None] = {
+        tuple(parts[a:b]): None for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)
+    }
+    if len(parts) <= 10:
+        for size in range(2, len(parts) + 1):
+            options.update(dict.fromkeys(combinations(parts, size)))
+    return next((o for o in options if test(sum(figures[i].value for i in o), den.value)), ())
+
+
+def _numerator_single(
+    values: list[tuple[float, int]], parts: list[int], d: int, den: Figure, test: _RateTest
+) -> tuple[int, ...]:
+    """One other count in the denominator's unit (the earliest that fits; equal counts are too often a
+    coincidence). ``values`` holds (value, index) of the counts in that unit, sorted."""
+    lo, hi = test.numerator_range(float(den.value))
+    k = bisect_left(values, (lo, -1))
+    fits = []
+    while k < len(values) and values[k][0] <= hi:
+        value, i = values[k]
+        if i != d and i not in parts and value != den.value and test(value, den.value):
+            fits.append(i)
+        k += 1
+    return (min(fits),) if fits else ()

@@ -33,6 +33,7 @@ _SPACE = r"[ \t\u3000\u00a0]{0,2}"
 #: number (Arabic with optional 万/亿, or Chinese), 余/多, unit, post-qualifier. Numbers start only at the
 #: start of a digit or numeral run and are matched possessively, so long runs cost linear time.
 FIGURE_RE = re.compile(
+    rf"(?=[\d{CN_NUMERAL_CHARS}])"  # a leading character class lets the engine skip to candidate starts fast
     rf"(?P<num>(?P<ar>(?<![\d.])(?:\d{{1,3}}(?:,\d{{3}})++(?:\.\d++)?|\d++(?:\.\d++)?))"
     rf"(?P<scale>{_SPACE}[万亿](?![万亿]*元))?|(?P<cn>(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}]++))"
     rf"{_SPACE}(?P<more>[余多])?(?P<scale2>[万亿](?![万亿]*元))?{_SPACE}(?P<unit>{_UNIT_RE})(?P<post>以上|左右|以内|以下)?"
@@ -139,6 +140,7 @@ def _mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
 
 
 _IDIOM_RE = re.compile(
+    "(?=[" + "".join(sorted({idiom[0] for idiom in IDIOMS})) + "])"  # fast skip to possible starts
     rf"(?<![{CN_NUMERAL_CHARS}])(?:" + "|".join(sorted(map(re.escape, IDIOMS), key=len, reverse=True)) + ")"
 )
 
@@ -363,11 +365,14 @@ _TOTAL_LEAD = re.compile(
 )
 
 
-def _shared_measure(text: str, figures: list[Figure], start: int) -> str:
+def _shared_measure(text: str, previous: Figure | None, start: int) -> str:
     """The measure of the previous figure when this one follows it in a list (5批、35人次)."""
-    if figures and re.fullmatch(r"[\s、和及与]*", text[figures[-1].end : start]):
-        return figures[-1].measure
+    if previous is not None and _LIST_GAP.fullmatch(text, previous.end, start):
+        return previous.measure
     return ""
+
+
+_LIST_GAP = re.compile(r"[\s、和及与]*")
 
 
 def _iri_key(doc: Doc) -> str:
@@ -416,7 +421,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     for n, f in enumerate(figures):
         prev = figures[n - 1].end if n else 0
         upto = figures[n + 1].start if n + 1 < len(figures) else len(doc.text)
-        f.measure = _measure(doc.text, f.start, f.end, prev, upto) or _shared_measure(doc.text, figures[:n], f.start)
+        f.measure = _measure(doc.text, f.start, f.end, prev, upto) or _shared_measure(doc.text, figures[n - 1] if n else None, f.start)
     link_breakdowns(figures, norm)
     link_rates(figures, norm)
     key = _iri_key(doc)

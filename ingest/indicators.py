@@ -223,6 +223,11 @@ INDICATORS: list[Indicator] = [
 
 INDICATORS_BY_NOTATION: dict[str, Indicator] = {i.notation: i for i in INDICATORS}
 _COMPILED: list[tuple[Indicator, re.Pattern[str]]] = [(i, re.compile("|".join(i.cues))) for i in INDICATORS]
+#: Per unit, the indicators that allow it (with their list order): most figures need only a few.
+_COMPILED_BY_UNIT: dict[str, list[tuple[int, Indicator, re.Pattern[str]]]] = {}
+for _order, (_ind, _pattern) in enumerate(_COMPILED):
+    for _u in _ind.units:
+        _COMPILED_BY_UNIT.setdefault(_u, []).append((_order, _ind, _pattern))
 
 
 def unit_iri(unit: str) -> str | None:
@@ -261,9 +266,7 @@ def match_indicator(context: str, unit: str) -> str | None:
     noun; a cue nearer the figure beats one further away, and list order breaks ties.
     """
     best: tuple[int, int, str] | None = None
-    for order, (ind, pattern) in enumerate(_COMPILED):
-        if unit not in ind.units:
-            continue
+    for order, ind, pattern in _COMPILED_BY_UNIT.get(unit, ()):
         for m in pattern.finditer(context):
             key = (m.end(), -order)
             if best is None or key > best[:2]:

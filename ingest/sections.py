@@ -35,6 +35,7 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.model import Doc, Section
 from ingest.textlines import cn_int, lost_line_breaks, quoted_mask
@@ -53,10 +54,13 @@ _MARKER = re.compile(
     rf"|(?P<circled>[{_CIRCLED}])"
     rf"|(?P<shi>[{_CN}]{{1,3}}是)"
 )
+# The marker type of a match from the name of its last group (一、 ends in cn_sep, 1. in arabic_sep).
+_KIND_OF_GROUP = {"cn_sep": "cn", "arabic_sep": "arabic"}
 # Candidates anywhere: a line start (after indentation) or a sentence/clause end before the marker.
-_CANDIDATE = re.compile(rf"(?:(?<=[\n。;:!?,])|\A)[ \t]*(?=[{_CN}(\d{_CIRCLED}])")
+# The lookahead holds the whole marker, so the engine (not the loop) skips what cannot be a heading.
+_CANDIDATE = re.compile(rf"(?:(?<=[\n。;:!?,])|\A)[ \t]*(?=[{_CN}(\d{_CIRCLED}])(?=(?:{_MARKER.pattern}))")
 # Where the line breaks were lost, a heading may also follow the previous title with no punctuation.
-_GLUED_CANDIDATE = re.compile(rf"(?<=[\u4e00-\u9fff”》)])(?=[{_CN}(\d{_CIRCLED}])")
+_GLUED_CANDIDATE = re.compile(rf"(?<=[\u4e00-\u9fff”》)])(?=[{_CN}(\d{_CIRCLED}])(?=(?:{_MARKER.pattern}))")
 # Characters that make a word with a following numeral (第一, 统一, 唯一, 之一 …): no heading there.
 _WORD_BEFORE_NUMERAL = set("第统唯之同单万专划不逐其初十百千")
 _SENTENCE_END = "。;!?:"
@@ -90,15 +94,15 @@ def _number_as_written(text: str, m: re.Match[str], kind: str) -> str:
     return text[m.start(kind) : m.end(kind)]
 
 
+@lru_cache(maxsize=1024)
 def _value(s: str, kind: str) -> int | None:
     if kind == "circled":
         return _CIRCLED.index(s) + 1
     return cn_int(re.sub(r"[()\s是.、]", "", s))
 
 
-def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_Hit]:
+def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int], lost: bool) -> list[_Hit]:
     norm, text = doc.norm, doc.text
-    lost = lost_line_breaks(norm)
     mask = quoted_mask(norm)
     hits: list[_Hit] = []
     last_value: dict[str, int] = {}  # per marker type, for sequence checks of inline headings
@@ -122,7 +126,7 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
         m = _MARKER.match(norm, pos)
         if not m:
             continue
-        kind = next(k for k in LEVELS if m.group(k) is not None)
+        kind = _KIND_OF_GROUP.get(m.lastgroup or "", m.lastgroup or "")
         at_line_start = c.start() == line_start
         if line_start > paragraph_start:
             paragraph_start, shi_prev = line_start, None
@@ -136,7 +140,6 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
         if kind in ("cn", "arabic") and not at_line_start and norm[m.end() - 1] not in "、.":
             continue
         value = _value(m.group(kind), kind)
-        number = _number_as_written(text, m, kind)
         prev_char = norm[c.start() - 1] if c.start() > 0 else "\n"
         glued = not at_line_start and prev_char not in _SENTENCE_END and prev_char not in ",\n"
         if glued and not _glued_heading_ok(kind, value, prev_char, last_value, shi_prev, run_follows, title_start,
@@ -163,7 +166,7 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int]) -> list[_
                 continue  # out of sequence; a repeated number counts when a short heading follows (4.…。4.…。)
         if value is not None:
             last_value[kind] = value
-        hits.append(_Hit(kind, pos, title_start, number, value, at_line_start))
+        hits.append(_Hit(kind, pos, title_start, _number_as_written(text, m, kind), value, at_line_start))
         inner = _MARKER.match(norm, title_start) if kind != "shi" else None
         if inner and inner.group("shi") and not mask[title_start]:  # 二、一是… : an item opens the heading
             shi_prev = _value(inner.group("shi"), "shi")
@@ -264,10 +267,10 @@ def extract_sections(doc: Doc) -> None:
     """Fill ``doc.sections`` with every numbered heading, in text order."""
     meta = doc.meta
     title_span = (meta.title_start, meta.title_end) if meta.title and meta.title_start >= 0 else (0, 0)
-    hits = _find_hits(doc, meta.header_end, title_span)
+    lost = lost_line_breaks(doc.norm)
+    hits = _find_hits(doc, meta.header_end, title_span, lost)
     if not hits:
         return
-    lost = lost_line_breaks(doc.norm)
     parents, depths = _nest(hits)
     n = len(doc.text)
     for i, hit in enumerate(hits):

@@ -89,7 +89,11 @@ def lost_line_breaks(norm: str) -> bool:
     body = norm.strip()
     if len(body) < 300:
         return False
-    longest = max(len(seg) for seg in body.split("\n"))
+    # a line holding 80 % of the text covers its middle: measure only the line through the middle
+    middle = len(body) // 2
+    start = body.rfind("\n", 0, middle) + 1
+    end = body.find("\n", middle)
+    longest = (len(body) if end < 0 else end) - start
     return longest >= 0.8 * len(body)
 
 

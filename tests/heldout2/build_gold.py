@@ -2,7 +2,7 @@
 
 Markup (written by hand, blind to the extractor):
   header lines ``#key: value`` (title, jurisdiction, year, notes, qo = quoted_other joined by ``|``,
-  flags = ``trad`` and/or ``joined``);
+  aliases = ``core=alias|…`` for aliases seen only inside other names, flags = ``trad`` and/or ``joined``);
   ``[[X]]`` core agency, ``[[X>Y]]`` alias X of core Y, ``[[?X]]`` optional agency;
   ``{{text|measure|opts}}`` figure; opts: ``a`` approx, ``?`` optional, ``#id`` label,
   ``^id`` part of the figure labelled id, ``r=id+id/id`` rate, ``v=`` value, ``u=`` unit;
@@ -73,7 +73,7 @@ def build(src: Path) -> None:
 
         cc = OpenCC("s2t")
         body = cc.convert(body)
-        for k in ("title", "jurisdiction", "qo"):
+        for k in ("title", "jurisdiction", "qo", "aliases"):
             if k in meta:
                 meta[k] = cc.convert(meta[k])
     if "joined" in flags:
@@ -169,7 +169,7 @@ def build(src: Path) -> None:
         elif g[4]:
             number, level = g[4], 3
         else:
-            number, level = g[5], 3
+            number, level = g[5], 4  # (1): below 1. in 一、>(一)>1.>(1)
         tstart = sm.end()
         end = section_ends.get(start)
         if end is None:
@@ -182,6 +182,12 @@ def build(src: Path) -> None:
     for q in qo:
         if q not in mechanisms:
             raise ValueError(f"{src.name}: quoted_other {q!r} is not a quote")
+    for pair in filter(None, meta.get("aliases", "").split("|")):
+        core, alias = pair.split("=")
+        if core not in agencies:
+            raise ValueError(f"{src.name}: alias {alias} of unknown core {core}")
+        if alias not in aliases.setdefault(core, []):
+            aliases[core].append(alias)
     gold = {
         "file": src.stem + ".txt",
         "title": meta.get("title") or None,

@@ -283,6 +283,10 @@ def _outcome_prefix(figures: list[Figure], run: list[int], total: Figure, norm: 
     return parts if len(parts) >= 2 and _fits([figures[i] for i in parts], total) else []
 
 
+#: Units that count the same things for a rate (选派126名…通过118人,通过率93.65%).
+_PEOPLE = {"名": "人", "位": "人"}
+
+
 class _RateTest:
     """Whether ``numerator / denominator × 100`` gives a stated percentage at its written precision."""
 
@@ -319,7 +323,7 @@ def link_rates(figures: list[Figure], norm: str) -> None:
         for i in earlier:
             if figures[i].part_of is not None:
                 parts_of.setdefault(figures[i].part_of, []).append(i)
-            by_unit.setdefault(units[i], []).append((float(figures[i].value), i))
+            by_unit.setdefault(_PEOPLE.get(units[i], units[i]), []).append((float(figures[i].value), i))
         for values in by_unit.values():
             values.sort()
         for d in reversed(earlier):
@@ -328,7 +332,7 @@ def link_rates(figures: list[Figure], norm: str) -> None:
                 continue
             parts = parts_of.get(d, [])
             found = _numerator_from_parts(parts, figures, den, test) or _numerator_single(
-                by_unit[units[d]], parts, d, den, test
+                by_unit[_PEOPLE.get(units[d], units[d])], parts, d, den, test
             )
             if found:
                 rate.rate_of = {"numerator": list(found), "denominator": d}

@@ -249,6 +249,14 @@ def _percent_words(doc: Doc) -> list[Candidate]:
 # --- exclusion rules ------------------------------------------------------------------------------
 
 
+#: Words that close a slogan of the form N个X (a formula, not N things): 三个统一, 四个到位, 两个结合.
+_FORMULA_TAIL = re.compile(
+    r"(?:到位|统一|结合|转变|坚持|必须|务必|确保|意识|自信|维护|确立|全面|优先|同步|满意|放心|不变|不动摇|服务|"
+    r"严禁|一律|凡是|不准|禁止|抓手|区分|区分开来|敢于|善于)(?:[，,。；;、“”)）\s]|$)"
+)
+_SERVICE_CIRCLE = re.compile(r"[^，,。；;、\s]{0,10}圈")
+
+
 def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
     """True when the candidate is not a figure (ANNOTATION §8 "What is excluded")."""
     if any(mask[c.start : c.end]):
@@ -271,11 +279,15 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
         return True  # the unit starts a word: 3项目, 两条例, 人民
     if c.chinese and re.match(r"一|位一体", norm[c.end : c.end + 3]) and unit in ("个", "位"):
         return True  # formulas: 四个一, 三个一批, 五位一体
+    if c.chinese and unit == "个" and _FORMULA_TAIL.match(norm, c.end):
+        return True  # slogans: 坚持三个统一, 做到四个到位, 树立三个意识
     rest = norm[c.end : c.end + 4].rstrip()
     if rest and c.end + len(rest) >= len(norm.rstrip()) and any(
         u.startswith(unit + rest) and u != unit + rest for u in UNITS
     ):
         return True  # the end of the text cuts the unit off: 5个工|
+    if unit in ("分钟", "小时", "个小时", "公里", "米") and _SERVICE_CIRCLE.match(norm, c.end):
+        return True  # a label: 15分钟公共法律服务圈, 半小时政务服务圈
     if unit == "成" and (c.value > 10 or c.value != int(c.value)):
         return True  # 成 (tenths) counts one to ten: 两成, 八成以上
     if unit == "分" and (c.chinese or re.match(r"[\u3400-\u9fff]", after)):
@@ -309,6 +321,12 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
     return False
 
 
+#: A period of a standing practice before a frequency: 每年…一次, 每3至5天…一次, 每两个月…一次.
+_EVERY_PERIOD = re.compile(
+    rf"每(?:[\d{CN_NUMERAL_CHARS}]+(?:[至到~-][\d{CN_NUMERAL_CHARS}]+)?个?)?(?:年|月|季度|季|周|半年|天|日|工作日)[^，,。；;]*$"
+)
+
+
 def _optional(c: Candidate, norm: str) -> bool:
     """Hierarchy words, cycles, frequencies, service hours and fixed formulas (never scored)."""
     if c.unit == "级":
@@ -316,11 +334,11 @@ def _optional(c: Candidate, norm: str) -> bool:
     window = norm[max(0, c.start - 12) : c.start]
     if c.unit == "年" and (re.search(r"连续$", window) or re.match(r"(?:年审|一审|一次|一换)", norm[c.end : c.end + 2])):
         return True  # 连续3年, 四年年审
-    if c.unit in ("次", "场", "场次", "期", "轮") and c.value <= 4 and re.search(r"每(?:年|月|季度|季|周|半年|天|日)[^，,。；;]*$", window):
+    if c.unit in ("次", "场", "场次", "期", "轮") and c.value <= 4 and _EVERY_PERIOD.search(window):
         return True  # 每年年初召开一次专题会议
     if c.unit == "次" and re.match(r"(?:来|到|莅临|亲临)[^，,。；;]{0,6}(?:考察|视察)", norm[c.end : c.end + 10]):
         return True  # 三次来陕考察 (a fixed formula)
-    if c.unit == "小时" and (
+    if c.unit in ("小时", "个小时") and (
         re.match(r"(?:自助|服务|不打烊|值班|在线|营业|全天候|热线|咨询|受理|响应)", norm[c.end : c.end + 3])
         or re.search(r"[×xX*]$", norm[max(0, c.start - 1) : c.start])
     ):
@@ -328,10 +346,48 @@ def _optional(c: Candidate, norm: str) -> bool:
     return False
 
 
+# --- ranges (3至5天, 三到五个工作日) ------------------------------------------------------------------
+
+_RANGE_LOW_RE = re.compile(
+    rf"(?:(?P<ar>(?<![\d.,])\d+(?:\.\d+)?)|(?P<cn>(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}]+))"
+    r"[ \t\u3000]?(?:至|到|~|～|-|－|—)[ \t\u3000]?$"
+)
+_TRAILING_SCALE = re.compile(r"[万亿]+$")
+
+
+def _range_low(c: Candidate, norm: str, mask: bytearray, floor: int) -> tuple[bool, Candidate | None]:
+    """The lower bound of a range whose unit is written once (3至5天: 3 天 and 5 天), as a candidate.
+
+    Returns ``(drop, low)``: ``drop`` when the range is an ordinal or a frequency (第3至5批, 每3至5天),
+    so the upper bound is no figure either.
+    """
+    lo = max(floor, c.start - 16)
+    m = _RANGE_LOW_RE.search(norm, lo, c.start)
+    if m is None or (m.group("cn") is not None) != c.chinese or any(mask[m.start() : m.end()]):
+        return False, None
+    before = norm[m.start() - 1] if m.start() > 0 else ""
+    if before in _ORDINAL_BEFORE:
+        return True, None
+    if re.match(r"[0-9A-Za-z.·/]", before):
+        return False, None
+    num = m.group("ar") or m.group("cn")
+    value = parse_arabic(num) if m.group("ar") else parse_chinese(num)
+    base = parse_arabic(_TRAILING_SCALE.sub("", c.num_text)) if not c.chinese else parse_chinese(
+        _TRAILING_SCALE.sub("", c.num_text) or "一"
+    )
+    if value is None or not base:
+        return False, None
+    value = as_number(value * c.value / base)  # the upper bound's 万/亿 applies to both (3至5万人)
+    if not value < c.value:
+        return False, None
+    start = m.start("ar") if m.group("ar") else m.start("cn")
+    return False, Candidate(start, start + len(num), num, value, c.unit, "at-least", c.chinese, c.written_unit)
+
+
 # --- measure and iri --------------------------------------------------------------------------------
 
 _CLAUSE_BREAK = "，,。；;：:！!？?\n、"
-_LEAD_STRIP = re.compile(r"^[\s，,。；;：:、]*(?:其中|同时|并|共|累计|全年|以及|和|及)?[\s，,：:]*")
+_LEAD_STRIP = re.compile(r"^[\s，,。；;：:、]*(?:其中|同时|并|共计|共|累计|全年|以及|和|及)?[\s，,：:]*")
 
 
 _HEAD_RE = re.compile(r"[^，,。；;：:！!？?\n]*$")  # a clause head may hold a 、 list (人大代表、政协委员)
@@ -345,7 +401,8 @@ def _measure(text: str, start: int, end: int, prev_end: int, next_start: int) ->
     then the counted noun after it (up to the next figure) when the figure precedes its noun
     (认领5476项行政权力事项)."""
     lo = min(start, max(prev_end, start - 40))
-    head = _HEAD_RE.search(text, lo, start).group(0)  # type: ignore[union-attr]
+    raw_head = _HEAD_RE.search(text, lo, start).group(0)  # type: ignore[union-attr]
+    head = raw_head
     if prev_end and start - len(head) == prev_end:
         head = head.rsplit("、", 1)[-1]  # an item of a list of figures: 1期…、2期行政执法人员培训班
     head = _MARKER_END_RE.sub("", _LEAD_STRIP.sub("", head).strip()).strip(" ()（）")
@@ -354,7 +411,18 @@ def _measure(text: str, start: int, end: int, prev_end: int, next_start: int) ->
     tail = _TAIL_RE.match(text, end, min(next_start, end + 30)).group(0).strip()  # type: ignore[union-attr]
     if tail and not re.fullmatch(r"以上|左右|以内|以下", tail) and tail[0] not in "(（)）":
         return head + tail
+    if not head and raw_head.strip():
+        return _carried_over(text, start - len(raw_head), prev_end, raw_head.strip())
     return head
+
+
+def _carried_over(text: str, clause_start: int, prev_end: int, lead: str) -> str:
+    """A clause of only a lead word (…配备法治副校长,共计1,126名): the clause before it, in parentheses."""
+    comma = clause_start - 1
+    if comma < 0 or comma < prev_end or text[comma] not in ",，":
+        return ""
+    before = _HEAD_RE.search(text, max(prev_end, comma - 40), comma).group(0).strip()  # type: ignore[union-attr]
+    return f"({before}){lead}" if re.search(r"\w", before) else ""
 
 
 #: What leads a total's measure before its noun: time, scope, 共/累计 and the verb (收到人大代表建议 → 人大代表建议).
@@ -400,28 +468,35 @@ def find_figures(doc: Doc) -> list[Figure]:
     norm = doc.norm or doc.text
     mask = _mask(len(norm), _protected_spans(doc) + _idiom_spans(norm))
     figures: list[Figure] = []
+    ranges: list[int] = []  # index of the lower bound of each range
     prev_end = 0
     for c in _candidates(doc):
         if c.start < prev_end or _excluded(c, norm, mask):
             continue  # overlapping matches (百分之3个工作日): the first one wins
-        text = doc.text[c.start : c.end]
-        figures.append(
-            Figure(
-                text=text,
-                start=c.start,
-                end=c.end,
-                value=c.value,
-                unit=c.written_unit,
-                approx=c.qualifier != "exact",
-                qualifier=c.qualifier,
-                optional=_optional(c, norm),
-            )
-        )
+        drop, low = _range_low(c, norm, mask, prev_end)
+        if drop:
+            continue
+        optional = _optional(c, norm)
+        if low is not None:
+            ranges.append(len(figures))
+            figures.append(_figure(doc, low, optional, approx=False))
+            if c.qualifier == "exact":
+                c.qualifier = "at-most"
+                figures.append(_figure(doc, c, optional, approx=False))
+            else:
+                figures.append(_figure(doc, c, optional, approx=True))
+        else:
+            figures.append(_figure(doc, c, optional, approx=c.qualifier != "exact"))
         prev_end = c.end
     for n, f in enumerate(figures):
         prev = figures[n - 1].end if n else 0
         upto = figures[n + 1].start if n + 1 < len(figures) else len(doc.text)
         f.measure = _measure(doc.text, f.start, f.end, prev, upto) or _shared_measure(doc.text, figures[n - 1] if n else None, f.start)
+    for n in ranges:  # both bounds of a range share the measure of the whole range
+        low, high = figures[n], figures[n + 1]
+        prev = figures[n - 1].end if n else 0
+        upto = figures[n + 2].start if n + 2 < len(figures) else len(doc.text)
+        low.measure = high.measure = _measure(doc.text, low.start, high.end, prev, upto)
     link_breakdowns(figures, norm)
     link_rates(figures, norm)
     key = _iri_key(doc)
@@ -438,6 +513,19 @@ def find_figures(doc: Doc) -> list[Figure]:
         if noun and len(f.measure) <= 8 and noun not in f.measure:
             f.measure = f"({noun}){f.measure}"
     return figures
+
+
+def _figure(doc: Doc, c: Candidate, optional: bool, approx: bool) -> Figure:
+    return Figure(
+        text=doc.text[c.start : c.end],
+        start=c.start,
+        end=c.end,
+        value=c.value,
+        unit=c.written_unit,
+        approx=approx,
+        qualifier=c.qualifier,
+        optional=optional,
+    )
 
 
 def extract_figures(doc: Doc) -> None:

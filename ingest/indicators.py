@@ -88,6 +88,7 @@ _UNIT_ROWS: list[tuple[str, str, str, str]] = [
     ("工作日", "gongzuori", "working day", "duration"),
     ("个月", "geyue", "month", "duration"),
     ("小时", "xiaoshi", "hour", "duration"),
+    ("个小时", "ge-xiaoshi", "hour (2个小时)", "duration"),
     ("分钟", "fenzhong", "minute", "duration"),
     ("年", "nian", "year (duration)", "duration"),
     # quantities

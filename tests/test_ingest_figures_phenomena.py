@@ -274,3 +274,38 @@ def test_enumerated_activities_that_add_up_are_not_a_breakdown() -> None:
     # categories (nouns, no activity of their own) after the total still are its parts
     fs = figs("现有政务服务事项300项,行政许可事项120项,公共服务事项180项。")
     assert parts(fs, 0) == ["120项", "180项"]
+
+
+def test_ranges_give_both_bounds_with_the_shared_unit() -> None:
+    fs = figs("申请材料补正时限一般为2至4个工作日,每组配备3-5名执法人员,覆盖二到三万人。")
+    assert [(f.text, f.value, f.unit, f.qualifier, f.approx) for f in fs] == [
+        ("2", 2, "个工作日", "at-least", False), ("4个工作日", 4, "个工作日", "at-most", False),
+        ("3", 3, "名", "at-least", False), ("5名", 5, "名", "at-most", False),
+        ("二", 20000, "人", "at-least", False), ("三万人", 30000, "人", "at-most", False),
+    ]  # fmt: skip
+    assert fs[0].measure == fs[1].measure == "申请材料补正时限一般为"
+    # ordinal and frequency ranges are no figures; year and month spans neither
+    assert triples("第2至4批,2021-2025年,1-9月办理10件。") == [("10件", 10, "件")]
+    assert [(f.text, f.optional) for f in figs("每2至3天巡查一次。")] == [("一次", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("办理时间平均缩短约3个小时。", [("3个小时", 3, "个小时")]),
+        ("建成10分钟公共法律服务圈,平均等候5分钟。", [("5分钟", 5, "分钟")]),  # a service-circle label
+        ("始终坚持两个结合,做到三个到位,建成两个中心。", [("两个", 2, "个")]),  # slogans N个X are no counts
+    ],
+)
+def test_hours_with_ge_labels_and_slogans(text: str, expected: list) -> None:
+    assert triples(text) == expected
+
+
+def test_rate_counts_people_in_either_unit() -> None:
+    fs = figs("推荐80名工作人员参加考试,合格72人,合格率90%。")
+    assert fs[2].rate_of == {"numerator": [1], "denominator": 0}
+
+
+def test_a_clause_of_only_a_lead_word_carries_the_clause_before() -> None:
+    (f,) = figs("全区各村居均聘请法律顾问,共计236名。")
+    assert f.measure == "(全区各村居均聘请法律顾问)共计"

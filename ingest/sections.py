@@ -156,8 +156,13 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int], lost: boo
                     continue
             shi_prev = value
         elif not at_line_start and not glued:
-            # Inline 一、/(一)/(1) only when the line breaks were lost, after a sentence end, in sequence.
-            if not lost or prev_char not in _SENTENCE_END:
+            # Inline 一、/(一)/(1) only after a sentence end, in sequence, and where the line breaks were
+            # lost; with line breaks, only 一、/(一) that continue their sequence (…成效。二、存在的问题).
+            if prev_char not in _SENTENCE_END or (
+                not lost
+                and not _merged_heading(kind, value, last_value)
+                and not _circled_item(norm, kind, value, last_value, title_start)
+            ):
                 continue
             expected = last_value.get(kind, 0) + 1
             if value is None or (
@@ -172,6 +177,21 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int], lost: boo
             shi_prev = _value(inner.group("shi"), "shi")
             hits.append(_Hit("shi", title_start, inner.end(), text[title_start : inner.end()], shi_prev, False))
     return hits
+
+
+def _merged_heading(kind: str, value: int | None, last_value: dict[str, int]) -> bool:
+    """A 二、 or (二) run into a paragraph of a text that kept its line breaks: it continues its sequence."""
+    return kind in ("cn", "paren_cn") and value is not None and value > 1 and value == last_value.get(kind, 0) + 1
+
+
+def _circled_item(norm: str, kind: str, value: int | None, last_value: dict[str, int], title_start: int) -> bool:
+    """An inline ① … ② item (like 一是 … 二是): the next in its run, or ① with ② after it in the line."""
+    if kind != "circled" or value is None:
+        return False
+    if value == last_value.get("circled", 0) + 1 and value > 1:
+        return True
+    line_end = norm.find("\n", title_start, title_start + 300)
+    return value == 1 and norm.find("②", title_start, line_end if line_end >= 0 else title_start + 300) >= 0
 
 
 def _short_heading(norm: str, title_start: int) -> bool:

@@ -202,3 +202,18 @@ def test_repeated_inline_number_with_lost_line_breaks():
     # a repeated number before a long clause is a sentence, not a heading
     text = body + "一、强化执法监督1.规范执法程序。全年评查案卷20卷。2.加强持证管理。2.全年开展执法检查,发现问题3个。"
     assert [s.number for s in sections_of(text)[1]] == ["一", "1.", "2."]
+
+
+def test_heading_run_into_a_paragraph_of_a_text_with_line_breaks():
+    text = "一、工作成效\n全年办理案件12件,取得明显成效。二、存在的问题\n(一)制度有待完善。全年修订2项。(二)执法有待规范。\n"
+    assert [(s.number, s.title, s.level) for s in sections_of(text)[1]] == [
+        ("一", "工作成效", 1), ("二", "存在的问题", 1), ("(一)", "制度有待完善", 2), ("(二)", "执法有待规范", 2)]
+    # out of sequence, or an Arabic list inside a paragraph: body text
+    text = "一、工作成效\n取得明显成效。三、其他事项。措施如下。1.建立台账。2.定期通报。\n"
+    assert [s.number for s in sections_of(text)[1]] == ["一"]
+
+
+def test_circled_items_inline_like_numbered_items():
+    text = "一、下一步打算\n主要措施:①健全制度;②强化监督;③严格考核。\n位于③号楼。\n"
+    assert [(s.number, s.title, s.level) for s in sections_of(text)[1]] == [
+        ("一", "下一步打算", 1), ("①", "健全制度", 4), ("②", "强化监督", 4), ("③", "严格考核", 4)]

@@ -50,6 +50,11 @@ PRE_QUALIFIERS: dict[str, str] = {
     "将近": "approx", "接近": "approx", "大约": "approx", "约": "approx", "近": "approx",
 }  # fmt: skip
 _PRE_QUAL_RE = re.compile("(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True)) + r")[ \u3000]?$")
+#: Words that end in a qualifier character without qualifying (签约12家, 预约3000人次, 就近5个站点).
+NOT_QUALIFIERS = {
+    "签约", "预约", "履约", "制约", "节约", "邀约", "特约", "公约", "合约", "违约", "守约", "践约", "赴约", "租约",
+    "缔约", "集约", "相约", "失约", "解约", "续约", "附近", "就近", "邻近", "临近", "靠近", "贴近", "走近", "赶超",
+}  # fmt: skip
 POST_QUALIFIERS = {"以上": "at-least", "左右": "approx", "以内": "at-most", "以下": "at-most"}
 INNER_QUALIFIERS = {"余": "more-than", "多": "more-than"}
 
@@ -66,8 +71,9 @@ UNIT_BLOCKERS: dict[str, str] = {
 #: Words that begin with a blocker character and stand on their own after a count, so the unit is not
 #: part of a word: 14家|乡镇卫生院 (not 家乡), 3名|单位负责人 (not 名单), 5项|目标任务 (not 项目).
 UNBLOCKING_WORDS: dict[str, tuple[str, ...]] = {
-    "家": ("乡镇", "乡村", "乡街", "乡级", "属企业"), "名": ("单位",), "项": ("目标",),
-    "期": ("中层", "中青年", "工作人员"), "户": ("外出",), "场": ("合规",), "人": ("口头",),
+    "家": ("乡镇", "乡村", "乡街", "乡级", "属企业"), "名": ("单位", "义务"), "项": ("目标",),
+    "期": ("中层", "中青年", "工作人员"), "户": ("外出",), "场": ("合规",),
+    "人": ("口头", "均已", "均为", "均达", "均获", "均通过", "均合格", "均取得", "均参加", "均按"),
 }  # fmt: skip
 
 #: Fixed phrases whose number is not a count (idioms, political formulas, reform names); masked
@@ -220,6 +226,8 @@ def _candidates(doc: Doc) -> list[Candidate]:
         if m.group("post"):
             qualifier = POST_QUALIFIERS[m.group("post")]
         pre = _PRE_QUAL_RE.search(norm, max(0, start - 4), start)
+        if pre and norm[max(0, pre.start() - 1) : pre.start()] + pre.group(0).strip() in NOT_QUALIFIERS:
+            pre = None
         if pre:
             qualifier = PRE_QUALIFIERS[pre.group(0).strip()]
         found.append(Candidate(start, m.end(), num_text, value, unit, qualifier, chinese, written))

@@ -309,3 +309,12 @@ def test_rate_counts_people_in_either_unit() -> None:
 def test_a_clause_of_only_a_lead_word_carries_the_clause_before() -> None:
     (f,) = figs("全区各村居均聘请法律顾问,共计236名。")
     assert f.measure == "(全区各村居均聘请法律顾问)共计"
+
+
+def test_words_ending_in_a_qualifier_character_do_not_qualify() -> None:
+    got = [(f.text, f.approx) for f in figs("与银行签约15家,线上预约2600人次,就近设立8个站点,约1200人次。")]
+    assert got == [("15家", False), ("2600人次", False), ("8个", False), ("1200人次", True)]
+
+
+def test_a_count_before_jun_all() -> None:
+    assert triples("参训干部320人均通过考试,选聘20名义务监督员。") == [("320人", 320, "人"), ("20名", 20, "名")]

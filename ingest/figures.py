@@ -357,7 +357,7 @@ def _optional(c: Candidate, norm: str) -> bool:
 # --- ranges (3至5天, 三到五个工作日) ------------------------------------------------------------------
 
 _RANGE_LOW_RE = re.compile(
-    rf"(?:(?P<ar>(?<![\d.,])\d+(?:\.\d+)?)|(?P<cn>(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}]+))"
+    rf"(?:(?P<ar>(?<![\d.])(?<!\d,)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))|(?P<cn>(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}]+))"
     r"[ \t\u3000]?(?:至|到|~|～|-|－|—)[ \t\u3000]?$"
 )
 _TRAILING_SCALE = re.compile(r"[万亿]+$")

@@ -284,6 +284,9 @@ def test_ranges_give_both_bounds_with_the_shared_unit() -> None:
         ("二", 20000, "人", "at-least", False), ("三万人", 30000, "人", "at-most", False),
     ]  # fmt: skip
     assert fs[0].measure == fs[1].measure == "申请材料补正时限一般为"
+    # a lower bound right after a comma, and with thousands separators
+    assert triples("罚款5万元,3至5个工作日;参与1,200至1,500人。") == [
+        ("5万元", 5, "万元"), ("3", 3, "个工作日"), ("5个工作日", 5, "个工作日"), ("1,200", 1200, "人"), ("1,500人", 1500, "人")]
     # ordinal and frequency ranges are no figures; year and month spans neither
     assert triples("第2至4批,2021-2025年,1-9月办理10件。") == [("10件", 10, "件")]
     assert [(f.text, f.optional) for f in figs("每2至3天巡查一次。")] == [("一次", True)]

@@ -188,6 +188,10 @@ def _parse(m: re.Match[str], norm: str) -> tuple[int | float, bool] | None:
     return (as_number(value * factor), True) if value is not None else None
 
 
+#: An approximation word inside a 个 unit: 两个多月, 一个半小时, 3个余工作日.
+_SPLIT_UNIT = re.compile(r"([多余半])(月|小时|工作日)")
+
+
 def _candidates(doc: Doc) -> list[Candidate]:
     """Every number + unit match in the text, with money units fixed up (20万元 → 20 万元)."""
     norm = doc.norm
@@ -221,6 +225,15 @@ def _candidates(doc: Doc) -> list[Candidate]:
             unit, written = norm[scale_at] + "元", doc.text[scale_at] + written  # 3万余元 → 3 万元
             value = parse_arabic(m.group("ar")) or 0
         qualifier = "exact"
+        end = m.end()
+        split = _SPLIT_UNIT.match(norm, end) if unit == "个" and not m.group("post") else None
+        if split:  # 两个多月, 一个半小时 → 个月 / 个小时, more than the count
+            end = split.end()
+            unit, written = "个" + split.group(2), written + doc.text[split.start(2) : end]
+            if split.group(1) == "半":
+                value = as_number(value + 0.5)
+            else:
+                qualifier = "more-than"
         if m.group("more"):
             qualifier = INNER_QUALIFIERS[m.group("more")]
         if m.group("post"):
@@ -230,7 +243,7 @@ def _candidates(doc: Doc) -> list[Candidate]:
             pre = None
         if pre:
             qualifier = PRE_QUALIFIERS[pre.group(0).strip()]
-        found.append(Candidate(start, m.end(), num_text, value, unit, qualifier, chinese, written))
+        found.append(Candidate(start, end, num_text, value, unit, qualifier, chinese, written))
     found.extend(_percent_words(doc))
     found.sort(key=lambda c: c.start)
     return found

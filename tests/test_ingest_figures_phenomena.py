@@ -321,3 +321,8 @@ def test_words_ending_in_a_qualifier_character_do_not_qualify() -> None:
 
 def test_a_count_before_jun_all() -> None:
     assert triples("参训干部320人均通过考试,选聘20名义务监督员。") == [("320人", 320, "人"), ("20名", 20, "名")]
+
+
+def test_approximation_and_half_inside_a_ge_unit() -> None:
+    got = [(f.text, f.value, f.unit, f.approx) for f in figs("整改历时三个多月,平均办理时间一个半小时。")]
+    assert got == [("三个多月", 3, "个月", True), ("一个半小时", 1.5, "个小时", False)]

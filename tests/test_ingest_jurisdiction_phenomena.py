@@ -1,0 +1,27 @@
+"""Jurisdiction phenomena from blind held-out sets, each on crafted text in other wording."""
+
+from __future__ import annotations
+
+from ingest import divisions
+from ingest.pipeline import extract_text
+
+
+def test_chongqing_districts_missing_from_the_package_are_known() -> None:
+    assert [d.code for d in divisions.candidates("江北区") if d.code.startswith("50")] == ["500105"]
+    assert divisions.get("500112") is not None and divisions.get("500112").parent == "500000"
+
+
+def test_glued_signature_spells_out_a_short_title() -> None:
+    text = ("江北区2021年法治政府建设工作报告2021年,江北区人民政府在市委、市政府坚强领导下,推进依法行政。"
+            "重庆市人民政府督查,重庆市司法局指导,重庆市各部门配合,重庆市法治建设推进。区司法局落实。"
+            "下一步,我们将持续用力。重庆市江北区人民政府2022年2月8日")
+    m = extract_text(text).meta
+    assert m.division_code == "500105" and m.jurisdiction == "重庆市江北区人民政府"
+    assert m.published
+
+
+def test_glued_signature_in_chinese_numerals_names_a_department() -> None:
+    text = ("2020年工作报告\n2020年,我局坚持依法行政,严格执法。局党组抓总。"
+            "今后将继续努力。宁波市江北区司法局二〇二一年一月十日")
+    m = extract_text(text).meta
+    assert m.division_code == "330205" and m.jurisdiction.endswith("江北区司法局")

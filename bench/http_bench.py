@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -71,16 +72,15 @@ def sparql(client: httpx.Client, query: str) -> list[dict]:
 
 
 def pick_targets(client: httpx.Client) -> dict[str, str]:
-    """A popular and a median agency (by mentions), a report and a mechanism, found through SPARQL."""
-    ranked = sparql(
-        client,
-        f"SELECT ?o (COUNT(*) AS ?n) WHERE {{ ?s <{FZ}mentions> ?o . FILTER(CONTAINS(STR(?o), '/id/org/')) }} "
-        "GROUP BY ?o ORDER BY DESC(?n) LIMIT 2000",
+    """A popular and a median agency (by mentions in a sample), a report and a mechanism (SPARQL)."""
+    sample = sparql(
+        client, f"SELECT ?o WHERE {{ ?s <{FZ}mentions> ?o . FILTER(STRSTARTS(STR(?o), '{BASE}id/org/')) }} LIMIT 20000"
     )
+    ranked = Counter(b["o"]["value"] for b in sample).most_common()
     out: dict[str, str] = {}
     if ranked:
-        out["agency_popular"] = ranked[0]["o"]["value"]
-        out["agency_median"] = ranked[len(ranked) // 2]["o"]["value"]
+        out["agency_popular"] = ranked[0][0]
+        out["agency_median"] = ranked[len(ranked) // 2][0]
     report = sparql(client, f"SELECT ?r WHERE {{ ?r a <{FZ}AnnualReport> }} LIMIT 1")
     if report:
         out["report"] = report[0]["r"]["value"]
@@ -114,9 +114,12 @@ def requests_to_time(targets: dict[str, str], examples: list[Path]) -> list[tupl
 def time_request(client: httpx.Client, path: str, params: dict, headers: dict, n: int) -> tuple[list[float], int, int]:
     """Latencies (ms) of ``n`` sequential requests after two warm-ups; (latencies, status, bytes)."""
     status, size = 0, 0
+    t = time.perf_counter()
     for _ in range(2):
         r = client.get(path, params=params, headers=headers, timeout=120)
         status, size = r.status_code, len(r.content)
+    if time.perf_counter() - t > 2.0:  # a slow request: fewer repeats (the median is what matters)
+        n = min(n, 5)
     times = []
     for _ in range(n):
         t = time.perf_counter()
@@ -153,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             examples = sorted((ROOT / "service" / "examples").glob("*.rq"))
             for name, path, params, headers in requests_to_time(targets, examples):
                 times, status, size = time_request(client, path, params, headers, args.n)
-                rows.append({"target": name, "status": status, "bytes": size, "n": args.n,
+                rows.append({"target": name, "status": status, "bytes": size, "n": len(times),
                              "median_ms": round(statistics.median(times), 2),
                              "p99_ms": round(percentile(times, 0.99), 2)})
                 print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr, flush=True)
@@ -176,9 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"{args.label}: start-up {record['startup_s']} s, RSS {record['rss_after_start_mb']} MB after start, "
           f"{record['rss_after_bench_mb']} MB after the run (server + query workers)\n")
-    print("| request | status | median ms | p99 ms | bytes |\n|---|---|---|---|---|")
+    print("| request | status | n | median ms | p99 ms | bytes |\n|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['target']} | {r['status']} | {r['median_ms']:.1f} | {r['p99_ms']:.1f} | {r['bytes']:,} |")
+        print(f"| {r['target']} | {r['status']} | {r['n']} | {r['median_ms']:.1f} | {r['p99_ms']:.1f} | {r['bytes']:,} |")
     return 0
 
 

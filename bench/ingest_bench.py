@@ -90,13 +90,19 @@ def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def run_one(n: int, config: str, folder: Path) -> dict:
+def run_one(n: int, config: str, folder: Path, src: Path | None = None) -> dict:
+    """One ``fazhi ingest`` run; ``src``: a source tree to run instead of the installed one (a snapshot)."""
     store = DATA / "stores" / f"ingest-{n}-{config}"
     shutil.rmtree(store, ignore_errors=True)
     cmd = [str(FAZHI), "ingest", str(folder), "--store", str(store), "-q", *CONFIGS[config]]
+    env = dict(os.environ)
+    if src is not None:
+        cmd[:1] = [sys.executable, "-m", "fazhi.cli"]
+        env["PYTHONPATH"] = str(src)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    cwd = str(src) if src is not None else None  # `python -m` puts the working directory first on sys.path
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
     samples: list[tuple[float, int]] = []
     worker_cpu: dict[int, float] = {}  # last CPU seen of each descendant (they are not our children)
     while proc.poll() is None:
@@ -115,7 +121,8 @@ def run_one(n: int, config: str, folder: Path) -> dict:
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}",
-        "command": " ".join(["fazhi", *cmd[1:]]),
+        "command": " ".join(["fazhi", *cmd[3 if src else 1 :]]),
+        "source": str(src or ROOT),
         "reports": n,
         "config": config,
         "loaded": loaded,
@@ -153,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scales", type=int, nargs="+", default=[100, 1000])
     ap.add_argument("--configs", nargs="+", default=["j1", "j2", "j2-bulk", "j2-bulk-noval"], choices=list(CONFIGS))
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--src", type=Path, help="run this source tree (e.g. a `git archive` snapshot of HEAD)")
     ap.add_argument("--keep-stores", action="store_true", help="keep the stores (default: delete after each run)")
     args = ap.parse_args(argv)
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -161,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.scales:
         folder = corpus(n, args.seed)
         for config in args.configs:
-            row = run_one(n, config, folder)
+            row = run_one(n, config, folder, args.src)
             rows.append(row)
             with out.open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -240,7 +240,8 @@ def _exact_prefix(figures: list[Figure], run: list[int], total: Figure, norm: st
 #: Verbs that open an activity of its own (its own meeting, study, visit, inspection …).
 _ACTIVITY = re.compile(
     r"开展|组织|召开|举办|举行|旁听|参加|参与|学习|学法|研究|听取|走访|调研|督查|督导|约谈|宣讲|讲座|述法|观摩|"
-    r"演练|考试|培训|座谈|会议|接待|发放|印发|出台|制定|起草|签订|聘请|选派|评选|表彰|检查|巡查|抽查|评查|推送|发布"
+    r"演练|考试|培训|座谈|会议|接待|发放|印发|出台|制定|起草|签订|聘请|选派|评选|表彰|检查|巡查|抽查|评查|推送|发布|"
+    r"张贴|悬挂|播放|发送|刊发|刊登|制作|录制|投放|展播|编印|推出|设立|建成|开通|慰问|走访"
 )
 
 

@@ -271,7 +271,10 @@ def test_enumerated_activities_that_add_up_are_not_a_breakdown() -> None:
     fs = figs("召开常务会议研究法治工作6次,组织集中学法4次,安排旁听庭审2次。")
     assert [f.text for f in fs] == ["6次", "4次", "2次"]
     assert all(f.part_of is None for f in fs)
-    # categories (nouns, no activity of their own) after the total still are its parts
+    fs = figs("发放宣传资料5000份,张贴海报2000份,悬挂横幅3000份。")
+    assert all(f.part_of is None for f in fs)
+    # outcomes, and categories (nouns, no activity of their own) after the total still are its parts
+    assert parts(figs("发现问题38个,已整改36个,正在整改2个。"), 0) == ["36个", "2个"]
     fs = figs("现有政务服务事项300项,行政许可事项120项,公共服务事项180项。")
     assert parts(fs, 0) == ["120项", "180项"]
 

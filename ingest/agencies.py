@@ -58,6 +58,22 @@ _NATIONAL = {
     "中央统战部": ("dept", "party-united-front"), "中央编办": ("dept", "establishment-office"),
     "市场监管总局": ("dept", "market-regulation"), "税务总局": ("dept", "taxation"),
 }
+#: A named internal office or division after any body (县委督查室, 县司法局法治督察股, 省政府行政复议办公室,
+#: 区委督查办, 省人大常委会法工委); not verbs (督办, 查处) nor phrases running on (区委区政府办, 与公司).
+_UNIT_TAIL = re.compile(
+    r"(?![署门长分部各])(?:法工委|法制工作委员会"
+    r"|(?:应诉|[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅县区市省镇乡]){1,10}?"
+    r"(?:科(?![学技室研普长])|股(?![份东权票市])|(?<![查判惩论办])处(?![理罚置分境长])|(?<!公)司(?![法机长])"
+    r"|(?<=..)室(?![内外])|(?:(?<=督查)|(?<=..)(?<![查督承交代协主创举开兴包首帮领催转合立筹申操专]))办"
+    r"(?![理事法学公好成结案件实])|办公室|办公厅))")
+#: Bodies whose named offices (督查室, 法规科) are listed as their own internal units.
+_UNIT_OWNERS = ("people-government", "party-committee", "department", "party-department", "general-office",
+                "people-congress-standing-committee", "discipline-commission", "coordinating-office")
+#: A generic set before a bare department (各县市区司法局, 全市各级): not a specific body.
+_GENERIC_BEFORE = re.compile(r"(?:各|全|所有|有关)[省市区县乡镇街道级和、]{1,6}$")
+#: Verbs that may run into a place name (会同县公安局 = 会同 + 县公安局 unless 会同县 is the report's own).
+_LEADING_VERBS = ("会同", "协同", "联合", "配合", "督促", "指导", "要求", "组织", "推动", "联同", "会商", "商请",
+                  "提请", "报请", "协调", "牵头", "通过", "依托", "通报", "移交", "移送", "邀请")
 #: A body followed by these marks opens a document number (国办发〔2019〕, 人社部函, 国务院令第): not a mention.
 _DOC_NUMBER = re.compile(r"(?:发|函|令|字|办发|办函)\s*(?:[〔\[(【]|第?\s*\d)")
 
@@ -323,6 +339,19 @@ def _places(doc: Doc) -> list[str]:
     return sorted(names)
 
 
+def _unglue_verb(m: re.Match[str], pattern: re.Pattern[str], doc: Doc, lk: _Linker) -> re.Match[str] | None:
+    """``m``, or the match after a verb that ran into a place name (会同县公安局 → 县公安局) when the place
+    so read is not the report's own nor one of its parents or children."""
+    place = m.group("place")
+    verb = next((v for v in _LEADING_VERBS if place and place.startswith(v)), None)
+    if verb is None:
+        return m
+    own = lk.j_div.code if lk.j_div is not None else ""
+    if own and own != "cn" and any(divisions.related(d.code, own) for d in divisions.candidates(place)):
+        return m
+    return pattern.match(doc.norm, m.start() + len(verb), m.end())
+
+
 def extract_agencies(doc: Doc) -> None:
     """Fill ``doc.agencies`` with every specific public body the text names, in text order."""
     lk = _Linker(doc)
@@ -330,9 +359,15 @@ def extract_agencies(doc: Doc) -> None:
     starts = [a for a, _ in zones]
     out: list[AgencyMention] = []
     links: dict[str, tuple[AgencyInfo | None, float]] = {}  # a surface form links the same way all through
-    for m in _pattern(_places(doc)).finditer(doc.norm):
+    pattern = _pattern(_places(doc))
+    for found in pattern.finditer(doc.norm):
+        m: re.Match[str] | None = _unglue_verb(found, pattern, doc, lk)
+        if m is None:
+            continue
         start, end = m.span()
         if _inside(zones, starts, start, end) or _DOC_NUMBER.match(doc.norm, end):
+            continue
+        if not (m.group("place") or m.group("level")) and _GENERIC_BEFORE.search(doc.norm, max(0, start - 8), start):
             continue
         form = m.group(0)
         if form not in links:
@@ -340,6 +375,9 @@ def extract_agencies(doc: Doc) -> None:
         info, conf = links[form]
         if info is None:
             continue
+        tail = _UNIT_TAIL.match(doc.norm, end)
+        if tail and info.kind in _UNIT_OWNERS and not _inside(zones, starts, start, tail.end()):
+            info, end = child(info, "unit", tail.group(0)), tail.end()
         iri = "" if info.division_code.startswith("x") else info.iri  # unresolved: no canonical IRI
         out.append(AgencyMention(text=doc.text[start:end], start=start, end=end, iri=iri,
                                  name=info.name_zh, type=info.type, confidence=round(conf, 2)))

@@ -47,9 +47,9 @@ def agency_type_ttl() -> str:
             f"    skos:prefLabel {_lit(k.zh)}@zh , {_lit(k.en)}@en ;\n    skos:definition {_lit(k.definition)}@en .\n"
         )
     for d in DEPARTMENTS.values():
-        forms = sorted({d.stem + s for s in d.suffixes} | {v + d.suffixes[0] for v in d.variants})
+        forms = sorted({d.stem + s for s in d.suffixes} | {v + d.suffixes[0] for v in d.variants} | set(d.forms))
         alt = " , ".join(f"{_lit(f)}@zh" for f in forms if f != d.name_zh("county"))
-        note = " Abolished in the 2018-2019 reform (merged into the justice bureau); kept as its own body." if d.historic else ""
+        note = f" Abolished ({d.note}); kept as its own body." if d.historic else ""
         out.append(
             f"at:{d.notation} a skos:Concept , fz:AgencyType ;\n    skos:inScheme {scheme} ;\n"
             f"    skos:broader at:{d.kind} ;\n    skos:notation {_lit(d.notation)} ;\n"

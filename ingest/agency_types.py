@@ -36,9 +36,11 @@ class DeptType:
     variants: tuple[str, ...] = ()  # other stems: 人社, 人力资源社会保障
     suffixes: tuple[str, ...] = ("局", "厅", "部")  # forms the text may use after a stem
     kind: str = "department"  # broader concept
-    historic: bool = False  # abolished in the 2018-2019 reform (keeps its own IRI)
+    historic: bool = False  # abolished in a reform (keeps its own IRI)
     national_name: str = ""  # the ministry's name when it is not stem + 部
     canonical: str = ""  # the full local name when it is not stem + suffix (人民政府法制办公室)
+    forms: tuple[str, ...] = ()  # whole names that are no stem + suffix (教委, 建设局)
+    note: str = ""  # what became of an abolished type
 
     def name_zh(self, level: str) -> str:
         """The canonical full name at a level: 司法局 (county, prefecture), 司法厅 (province), 司法部."""
@@ -121,22 +123,28 @@ DEPARTMENTS: dict[str, DeptType] = {
     for d in [
         DeptType("justice", "司法", "Justice", ("司法行政",)),
         DeptType("public-security", "公安", "Public Security"),
-        DeptType("education", "教育", "Education", ("教育和体育", "教育体育", "教体")),
+        DeptType("education", "教育", "Education", ("教育和体育", "教育体育", "教体"), forms=("教委", "教育委员会")),
         DeptType("human-resources", "人力资源和社会保障", "Human Resources and Social Security",
                  ("人力资源社会保障", "人力社保", "人社"), national_name="人力资源社会保障部"),
         DeptType("civil-affairs", "民政", "Civil Affairs"),
         DeptType("finance", "财政", "Finance"),
         DeptType("natural-resources", "自然资源", "Natural Resources",
-                 ("自然资源和规划", "规划和自然资源", "国土资源")),
+                 ("自然资源和规划", "规划和自然资源", "规划自然资源", "国土资源", "国土资源和规划", "国土")),
         DeptType("ecology-environment", "生态环境", "Ecology and Environment", ("环境保护", "环保")),
         DeptType("housing-construction", "住房和城乡建设", "Housing and Urban-Rural Development",
-                 ("住房城乡建设", "住建", "城乡建设"), national_name="住房和城乡建设部"),
+                 ("住房城乡建设", "住建", "城乡建设"), national_name="住房和城乡建设部",
+                 forms=("住房城乡建委", "住房和城乡建设委员会", "住房城乡建设委员会", "城乡建委", "建委", "建设局")),
+        DeptType("housing-security", "住房保障和房产", "Housing Security and Real Estate",
+                 ("住房保障和房产管理", "住房保障", "房产管理", "房地产管理", "房产")),
         DeptType("transport", "交通运输", "Transport", ("交通",)),
         DeptType("water-resources", "水利", "Water Resources", ("水务",)),
-        DeptType("agriculture", "农业农村", "Agriculture and Rural Affairs", ("农业", "农业农村和水利")),
+        DeptType("agriculture", "农业农村", "Agriculture and Rural Affairs", ("农业", "农业农村和水利"),
+                 forms=("农业农村委", "农业农村委员会", "农委")),
         DeptType("commerce", "商务", "Commerce"),
         DeptType("culture-tourism", "文化和旅游", "Culture and Tourism",
-                 ("文化旅游", "文化广电和旅游", "文化广电旅游", "文化体育和旅游", "文广旅", "文旅", "文广新旅")),
+                 ("文化旅游", "文化广电和旅游", "文化广电旅游", "文化体育和旅游", "文广旅", "文旅", "文广新旅",
+                  "文化广电体育和旅游", "文化旅游广电体育", "文化广电旅游体育", "文化旅游体育", "文体旅", "文广体旅",
+                  "文化广电新闻出版", "文化广电", "文广新", "文体广电")),
         DeptType("health", "卫生健康", "Health", ("卫生和计划生育", "卫健", "卫计"),
                  suffixes=("委", "委员会", "局"), national_name="国家卫生健康委员会"),
         DeptType("veterans-affairs", "退役军人事务", "Veterans Affairs"),
@@ -148,7 +156,8 @@ DEPARTMENTS: dict[str, DeptType] = {
         DeptType("medical-security", "医疗保障", "Healthcare Security", ("医保",), national_name="国家医疗保障局"),
         DeptType("admin-approval", "行政审批服务", "Administrative Approval Services", ("行政审批",)),
         DeptType("data-services", "政务服务管理", "Government Services and Data Management",
-                 ("政务服务和大数据管理", "政务服务数据管理", "大数据管理", "大数据发展管理", "数据资源管理", "数据")),
+                 ("政务服务和大数据管理", "政务服务数据管理", "大数据管理", "大数据发展管理", "数据资源管理", "数据资源",
+                  "大数据", "数据")),
         DeptType("development-reform", "发展和改革", "Development and Reform", ("发展改革", "发改"),
                  suffixes=("委", "委员会", "局"), national_name="国家发展和改革委员会"),
         DeptType("industry-it", "工业和信息化", "Industry and Information Technology",
@@ -168,12 +177,24 @@ DEPARTMENTS: dict[str, DeptType] = {
                  ("国资",), suffixes=("委", "委员会")),
         DeptType("letters-visits", "信访", "Letters and Visits", suffixes=("局", "办", "办公室")),
         DeptType("legal-affairs-office", "法制", "Legal Affairs", ("政府法制",), suffixes=("办", "办公室"),
-                 historic=True, canonical="人民政府法制办公室", national_name="国务院法制办公室"),
+                 historic=True, note="merged into the justice bureau in 2018-2019", canonical="人民政府法制办公室", national_name="国务院法制办公室"),
         DeptType("civil-air-defence", "人民防空", "Civil Air Defence", ("人防",), suffixes=("办", "办公室")),
         DeptType("financial-regulation", "地方金融监督管理", "Local Financial Supervision",
                  ("金融监督管理", "金融监管", "金融工作"), suffixes=("局", "办")),
         DeptType("grain-reserves", "粮食和物资储备", "Grain and Material Reserves", ("粮食",)),
         DeptType("administrative-reconsideration", "行政复议", "Administrative Reconsideration"),
+        DeptType("industry-commerce", "工商行政管理", "Industry and Commerce Administration",
+                 ("工商", "工商质监", "工商和质监", "工商质量技术监督"), historic=True,
+                 note="merged into the market regulation bureau in 2018"),
+        DeptType("quality-supervision", "质量技术监督", "Quality and Technical Supervision", ("质监", "质量监督"),
+                 historic=True, note="merged into the market regulation bureau in 2018"),
+        DeptType("food-drug", "食品药品监督管理", "Food and Drug Administration",
+                 ("食品药品监管", "食药监", "食药监管", "食品药品"), historic=True,
+                 note="merged into the market regulation bureau in 2018"),
+        DeptType("drug-administration", "药品监督管理", "Drug Administration", ("药监", "药品监管"),
+                 national_name="国家药品监督管理局"),
+        DeptType("prices", "物价", "Prices", historic=True, note="merged into the development and reform body"),
+        DeptType("intellectual-property", "知识产权", "Intellectual Property", national_name="国家知识产权局"),
         DeptType("ocean", "海洋", "Oceanic Administration", historic=True, national_name="国家海洋局"),
         DeptType("foreign-affairs", "外事", "Foreign Affairs", suffixes=("办", "办公室")),
         DeptType("party-organization", "组织", "Organization", kind="party-department", suffixes=("部",)),
@@ -202,6 +223,8 @@ def dept_forms() -> dict[str, str]:
                 out.setdefault(stem + "分局", d.notation)
         if d.national_name:
             out.setdefault(d.national_name, d.notation)
+        for form in d.forms:
+            out.setdefault(form, d.notation)
     return out
 
 

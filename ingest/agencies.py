@@ -61,11 +61,11 @@ _NATIONAL = {
 #: A named internal office or division after any body (县委督查室, 县司法局法治督察股, 省政府行政复议办公室,
 #: 区委督查办, 省人大常委会法工委); not verbs (督办, 查处) nor phrases running on (区委区政府办, 与公司).
 _UNIT_TAIL = re.compile(
-    r"(?![署门长分部各])(?:法工委|法制工作委员会"
+    r"(?![署门长分部各]|机关|[^\s,。、]{0,4}内设)(?:法工委|法制工作委员会|办公室|办公厅"
     r"|(?:应诉|[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅县区市省镇乡]){1,10}?"
     r"(?:科(?![学技室研普长])|股(?![份东权票市])|(?<![查判惩论办])处(?![理罚置分境长])|(?<!公)司(?![法机长])"
     r"|(?<=..)室(?![内外])|(?:(?<=督查)|(?<=..)(?<![查督承交代协主创举开兴包首帮领催转合立筹申操专]))办"
-    r"(?![理事法学公好成结案件实])|办公室|办公厅))")
+    r"(?![理事法学公好成结案件实])))")
 #: Bodies whose named offices (督查室, 法规科) are listed as their own internal units.
 _UNIT_OWNERS = ("people-government", "party-committee", "department", "party-department", "general-office",
                 "people-congress-standing-committee", "discipline-commission", "coordinating-office")
@@ -97,7 +97,10 @@ def _body_pattern() -> str:
         r"|(?P<standing>委常委会)"
         r"|委(?P<partydept>组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委|机构编制委员会办公室|编办|网信办|社会工作部)"
         r"|(?P<partyoffice>委办公[厅室]|委办(?![理事法学公好成结]))"
-        r"|(?P<discipline>纪委监委|纪委)"
+        r"|(?P<discipline>纪委监委|纪工委|纪委)"
+        r"|(?P<organs>直属?机关(?:党)?工委|机关(?:党)?工委)"
+        r"|(?P<zone>[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅县市省]{0,10}?"
+        r"(?:管委会|管理委员会))"
         r"|(?P<party>委(?![员托])|党委|党工委|工委)"
         r"|(?P<partyfull>委员会)"
         r"|(?P<legal>(?:人民)?政府法制办(?:公室)?)"
@@ -110,7 +113,7 @@ def _body_pattern() -> str:
         r"|(?P<court>(?:中级|高级)?人民法院|法院|中院|高院)"
         r"|(?P<proc>人民检察院|检察院)"
         r"|(?P<supervision>监察委员会|监委)"
-        r"|(?P<unit>党政综合办(?:公室)?)"
+        r"|(?P<unit>党政(?:综合)?办(?:公室)?)"
         r"|(?P<station>司法所|派出所|市场监管所|财政所)"
         rf"|(?P<dept>{d})(?![门长])(?P<depttail>党组(?!织)|党委)?"
         rf"|(?P<samejob>局|厅)(?![长面势部限])(?P<sametail>{_UNIT})?"
@@ -122,7 +125,7 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
     place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
     place = place or "(?!)"  # no place named: a group that never matches
     owner = rf"(?P<place>(?:中共|中国共产党)?(?:{place}){{1,4}})|(?P<level>{_LEVEL})"
-    firsts = set("中国总局部厅机街省市区县镇乡州旗盟自委党人政办司派纪监高法检依全")
+    firsts = set("中国总局部厅机街省市区县镇乡州旗盟自委党人政办司派驻纪监高法检依全")
     firsts |= {f[0] for f in _NATIONAL} | {f[0] for f in dept_forms()} | {p[0] for p in places}
     first = "[" + "".join(sorted(firsts)) + "]"  # a cheap test at each position before the alternation
     return re.compile(
@@ -130,7 +133,12 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
         rf"|(?:中国人民政治协商会议|政协)(?P<cppccplace>(?:{place}){{1,4}})委员会"
         r"|(?P<zhongban>中办)(?=[、,]?国办|印发|《)|(?<=中办[、,])(?P<guoban>国办)|(?P<guoban2>国办)(?=印发|《)"
         r"|(?<![全大格布结当开时总分干内外东西南北中支本乐底上下局部厅省市区县州旗镇乡纪监政党常编工团])"
-        rf"(?P<rel>总局|局|部|厅|机关|委)(?P<reltail>党组(?!织)|党委|{_UNIT})"
+        rf"(?P<rel>总局|局|部|厅|机关|委)(?P<reltail>党组(?!织)|党委|{_UNIT_TAIL.pattern}"
+        r"|(?<=部)[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅县区市省]{2,6}?局"
+        r"(?![长势面限]))"
+        r"|(?P<natbureau>(?:国家|中国)[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅"
+        r"县区市省级层面]{2,6}?局(?![长势面限]))"
+        r"|(?P<inspect>(?:派驻|驻)(?:部|局|厅|委|办)纪检(?:监察)?组)"
         rf"|(?:{owner})?(?:{_body_pattern()}))"
     )
 
@@ -181,7 +189,7 @@ class _Linker:
         p = parse_name("mention", name + "人民政府")
         chosen: Division | None = None
         conf = 1.0
-        for opts in p.chain:
+        for opts in p.chain or _split_places(name):
             if chosen is not None:
                 opts = [o for o in opts if divisions.related(o.code, chosen.code)] or opts
             near = [o for o in opts if self.j_div is not None and self.j_div.code != "cn"
@@ -199,6 +207,22 @@ class _Linker:
         if d is not None and d.level == "township":
             return divisions.get(d.parent or "")
         return d
+
+
+def _split_places(name: str) -> list[list[Division]]:
+    """Division options for each piece of a run of place names, longest piece first (重庆 + 两江新区)."""
+    chain: list[list[Division]] = []
+    i = 0
+    while i < len(name):
+        for k in range(min(12, len(name) - i), 1, -1):
+            opts = divisions.candidates(name[i:i + k])
+            if opts:
+                chain.append(opts)
+                i += k
+                break
+        else:
+            return []
+    return chain
 
 
 def _owns(rel: str, owner: AgencyInfo) -> bool:
@@ -255,6 +279,11 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
     if g("cppccplace"):
         div, conf = lk.place_owner(g("cppccplace"))
         return (make(div, "cppcc"), conf) if div is not None else (None, 0.0)
+    if g("natbureau"):  # a state bureau under a ministry (国家铁路局, 中国民用航空局)
+        return child(make(NATIONAL, "gov"), "unit", g("natbureau")), 0.8
+    if g("inspect"):  # the discipline inspection group stationed in the reporting body
+        owner = lk.j_body
+        return (child(owner, "unit", g("inspect")), 0.7) if owner is not None else (None, 0.0)
     if g("zhongban"):
         return make(NATIONAL, "party-office"), 1.0
     if g("guoban") or g("guoban2"):
@@ -297,6 +326,10 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         if div is None:
             return None, 0.0
         return child(make(div, "gov"), "unit", g("unit")), conf
+    if g("organs") or g("zone"):  # 县直机关工委 (a Party organ), 行政服务中心管委会 (a zone's committee)
+        if div is None:
+            return None, 0.0
+        return child(make(div, "party" if g("organs") else "gov"), "unit", g("organs") or g("zone")), conf
     bare_lbg = (g("lbg") or "").startswith("全面") or (g("lbgoff2") or "").startswith("依法治")
     if div is None and bare_lbg and not (place or level):  # 全面依法治县委员会, 依法治县办: the 县 they name
         div, conf = lk.level_owner(g("lbgnoun") or g("lbgnoun2"))

@@ -66,6 +66,8 @@ class DeptType:
             return f"{self.en} Commission"
         if suf in ("办", "办公室"):
             return f"{self.en} Office"
+        if suf in ("支队", "大队", "总队"):
+            return f"{self.en} Detachment"
         if self.kind == "party-department":
             return f"{self.en} Department"
         if level == "national":
@@ -182,7 +184,10 @@ DEPARTMENTS: dict[str, DeptType] = {
         DeptType("financial-regulation", "地方金融监督管理", "Local Financial Supervision",
                  ("金融监督管理", "金融监管", "金融工作"), suffixes=("局", "办")),
         DeptType("grain-reserves", "粮食和物资储备", "Grain and Material Reserves", ("粮食",)),
-        DeptType("administrative-reconsideration", "行政复议", "Administrative Reconsideration"),
+        DeptType("administrative-reconsideration", "行政复议", "Administrative Reconsideration",
+                 forms=("行政复议委员会", "行政复议委")),
+        DeptType("fire-rescue", "消防救援", "Fire and Rescue", suffixes=("支队", "大队", "总队", "局"),
+                 national_name="国家消防救援局"),
         DeptType("industry-commerce", "工商行政管理", "Industry and Commerce Administration",
                  ("工商", "工商质监", "工商和质监", "工商质量技术监督"), historic=True,
                  note="merged into the market regulation bureau in 2018"),

@@ -46,3 +46,25 @@ def test_a_verb_running_into_a_place_name() -> None:
     assert {"县司法局", "县财政局", "县公安局"} <= set(got) and "会同县财政局" not in got
     own = _by_text("会同县人民政府关于2020年度法治政府建设情况的报告\n会同县财政局检查。\n")
     assert "会同县财政局" in own
+
+
+def test_offices_of_the_reporting_ministry_and_state_bureaus() -> None:
+    got = _by_text("2019年,水利部坚持依法行政。部办公厅、部政策法规司、部水文局和部审计办分工负责,"
+                   "部水文局查处违法案件,驻部纪检监察组监督。国家林业和草原局、国家文物局、中国地震局配合。\n")
+    for unit in ("部办公厅", "部政策法规司", "部水文局", "部审计办", "驻部纪检监察组"):
+        assert got.get(unit) == "internal-unit", (unit, got)
+    assert {"国家文物局", "中国地震局"} <= set(got) and not [t for t in got if t.endswith("查处")]
+
+
+def test_party_organs_committees_and_detachments() -> None:
+    got = _by_text(HEAD + "市直机关工委、市经济开发区管委会、市消防救援支队和市行政复议委员会参加。"
+                          "县纪委监委派驻纪检监察组监督。\n")
+    assert {"市直机关工委", "市经济开发区管委会", "市消防救援支队", "市行政复议委员会"} <= set(got), got
+    assert got["市消防救援支队"] == "fire-rescue" and "派驻纪检监察组" not in got
+
+
+def test_a_zone_committee_owned_by_a_short_place_name() -> None:
+    got = _by_text("江北区2021年法治政府建设工作报告\n与重庆两江新区管委会共建。街道纪工委监督。\n")
+    assert "重庆两江新区管委会" in got
+    got = _by_text("湖滨街道2021年法治建设工作报告\n2021年,杭州市上城区湖滨街道坚持依法办事。街道纪工委、街道党政办监督。\n")
+    assert {"街道纪工委", "街道党政办"} <= set(got), got

@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "壹": 1, "兩": 2}
-MARK = re.compile(r"\{([AOF]):([^{}]*)\}")
+MARK = re.compile(r"\{([AOFH])(?::([^{}]*))?\}")
 NUM = re.compile(r"^([0-9][0-9,]*(?:\.[0-9]+)?|[零一二两兩三四五六七八九十百千]+)\s*(万|亿|萬|億)?\s*(余|多|餘)?\s*(.*?)(以上)?$")
 
 
@@ -84,11 +84,16 @@ def build(src: Path) -> None:
     figures: list[dict] = []
     labels: dict[str, int] = {}
     pending: list[tuple[int, str]] = []
+    heading_ends: list[int] = []
+    if meta.get("join") == "yes":
+        body = body.rstrip("\n").replace("\n", "") + "\n"
     for m in MARK.finditer(body):
         out.append(body[pos:m.start()])
         length += m.start() - pos
         kind, inner = m.groups()
-        if kind == "F":
+        if kind == "H":
+            heading_ends.append(length)
+        elif kind == "F":
             text, measure, flags = (inner.split("|") + ["", ""])[:3]
             value, unit, approx = parse_figure(text)
             plain_before = "".join(out)[-4:]
@@ -152,7 +157,7 @@ def build(src: Path) -> None:
         "agencies_optional": optional,
         "agency_aliases": aliases,
         "figures": figures,
-        "sections": find_sections(text),
+        "sections": find_sections(text, heading_ends, meta.get("join") == "yes"),
         "notes": meta.get("notes", ""),
     }
     (HERE / (src.stem + ".txt")).write_text(text, encoding="utf-8")
@@ -167,11 +172,18 @@ HEADING = re.compile(
     rf"^(?P<n1>[{CN}]+)、|^(?P<n2>[(（][{CN}]+[)）])|^(?P<n3>[0-9]+[.．、])|^(?P<n4>\([0-9]+\)|（[0-9]+）)",
     re.M,
 )
-INLINE = re.compile(rf"(?:^|(?<=[。：:；;]))(?P<n>[{CN}]+是)[，,：:]?", re.M)
+INLINE = re.compile(rf"(?:^|(?<=[。：:；;，,]))(?P<n>[{CN}]+是)[，,：:]?", re.M)
 
 
-def find_sections(text: str) -> list[dict]:
-    """Numbered headings in text order (line-start markers and 一是 items)."""
+def find_sections(text: str, heading_ends: list[int], lost_breaks: bool) -> list[dict]:
+    """Numbered headings in text order (line-start markers and 一是 items).
+
+    ``{H}`` marks end a heading; in a text with lost line breaks a heading also starts after 。.
+    """
+    for pos in sorted(heading_ends, reverse=True):
+        text = text[:pos] + "\n" + text[pos:]
+    if lost_breaks:
+        text = text.replace("。", "。\n")
     found: list[tuple[int, str, int, int]] = []
     for m in HEADING.finditer(text):
         if m.group("n1"):

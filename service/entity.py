@@ -135,22 +135,29 @@ def sentence_around(text: str, start: int, end: int, max_len: int = 160) -> tupl
 
 
 def fetch_evidence(store, iri: str, limit: int = 60) -> list[Evidence]:
-    """Spans that mention ``iri`` or are the evidence of it or of facts that point to it."""
+    """Spans that mention ``iri``, then spans that are its evidence, then the evidence of facts pointing to it.
+
+    Each kind is one query capped at ``limit`` (no ORDER BY in SPARQL, so a hub with 100,000 facts costs no
+    more than a leaf); the rows are sorted here by kind, report and offset.
+    """
     t = sparql_iri(iri)
-    mentions = " UNION ".join(f"{{ ?span <{p}> {t} BIND(\"mention\" AS ?via) BIND(0 AS ?rank) }}" for p in MENTIONS)
-    q = f"""SELECT DISTINCT ?span ?g ?src ?start ?end ?via ?rank WHERE {{
-      {{ {mentions} }} UNION {{ {t} <{EVIDENCE}> ?span BIND("evidence" AS ?via) BIND(1 AS ?rank) }}
-      UNION {{ ?fact ?p {t} . ?fact <{EVIDENCE}> ?span BIND(STR(?fact) AS ?via) BIND(2 AS ?rank) }}
-      GRAPH ?g {{ ?span <{OA}hasSource>|<{NIF}referenceContext> ?src }}
-      OPTIONAL {{ ?span <{OA}hasSelector> ?sel . ?sel <{OA}start> ?start ; <{OA}end> ?end }}
-      OPTIONAL {{ ?span <{NIF}beginIndex> ?start ; <{NIF}endIndex> ?end }}
-    }} ORDER BY ?rank ?g ?start LIMIT {limit}"""
+    branches = [(0, f"?span <{p}> {t} . BIND(\"mention\" AS ?via)") for p in MENTIONS]
+    branches.append((1, f"{t} <{EVIDENCE}> ?span . BIND(\"evidence\" AS ?via)"))
+    branches.append((2, f"?fact ?p {t} . ?fact <{EVIDENCE}> ?span . BIND(STR(?fact) AS ?via)"))
     rows = []
-    for sol in store.query(q):
-        if sol["start"] is None or sol["end"] is None:
-            continue
-        rows.append((sol["span"].value, sol["g"].value, sol["src"].value, int(sol["start"].value),
-                     int(sol["end"].value), sol["via"].value))
+    for rank, pattern in branches:
+        q = f"""SELECT DISTINCT ?span ?g ?src ?start ?end ?via WHERE {{ {pattern}
+          GRAPH ?g {{ ?span <{OA}hasSource>|<{NIF}referenceContext> ?src }}
+          OPTIONAL {{ ?span <{OA}hasSelector> ?sel . ?sel <{OA}start> ?start ; <{OA}end> ?end }}
+          OPTIONAL {{ ?span <{NIF}beginIndex> ?start ; <{NIF}endIndex> ?end }}
+        }} LIMIT {limit}"""
+        for sol in store.query(q):
+            if sol["start"] is None or sol["end"] is None:
+                continue
+            rows.append((rank, sol["g"].value, int(sol["start"].value), sol["span"].value, sol["src"].value,
+                         int(sol["end"].value), sol["via"].value))
+    rows.sort()
+    rows = [(span, graph, src, start, end, via) for _, graph, start, span, src, end, via in rows[: limit * 2]]
     texts = fetch_texts(store, {r[2] for r in rows})
     out, seen = [], set()
     for span, graph, src, start, end, via in rows:
@@ -162,7 +169,7 @@ def fetch_evidence(store, iri: str, limit: int = 60) -> list[Evidence]:
         before, exact, after = sentence_around(text, start, end)
         href = f"/reports/{key}#m-{start}-{end}" if key else iri_to_path(span)
         out.append(Evidence(span, key, start, end, before, exact, after, via, href))
-    return out
+    return out[:limit]
 
 
 _TEXT_CACHE: OrderedDict[str, str] = OrderedDict()

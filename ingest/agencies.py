@@ -74,6 +74,8 @@ _GENERIC_BEFORE = re.compile(r"(?:各|全|所有|有关)[省市区县乡镇街�
 #: Verbs that may run into a place name (会同县公安局 = 会同 + 县公安局 unless 会同县 is the report's own).
 _LEADING_VERBS = ("会同", "协同", "联合", "配合", "督促", "指导", "要求", "组织", "推动", "联同", "会商", "商请",
                   "提请", "报请", "协调", "牵头", "通过", "依托", "通报", "移交", "移送", "邀请")
+#: A station named after a branch bureau: 公安分局 + 湖滨 + 派出所.
+_BRANCH_STATION = re.compile(r"(?P<town>[^\s\W\d的了在是和与及等各局所]{2,6}?)(?P<kind>派出所|司法所|市场监管所)")
 #: A body followed by these marks opens a document number (国办发〔2019〕, 人社部函, 国务院令第): not a mention.
 _DOC_NUMBER = re.compile(r"(?:发|函|令|字|办发|办函)\s*(?:[〔\[(【]|第?\s*\d)")
 
@@ -124,7 +126,8 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
     national = "|".join(re.escape(n) for n in sorted(_NATIONAL, key=len, reverse=True))
     place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
     place = place or "(?!)"  # no place named: a group that never matches
-    owner = rf"(?P<place>(?:中共|中国共产党)?(?:{place}){{1,4}})|(?P<level>{_LEVEL})"
+    # a run of places, a government's name standing between two (南京市鼓楼区人民政府宁海路街道办事处)
+    owner = rf"(?P<place>(?:中共|中国共产党)?(?:{place})(?:(?:人民政府)?(?:{place})){{0,3}})|(?P<level>{_LEVEL})"
     firsts = set("中国总局部厅机街省市区县镇乡州旗盟自委党人政办司派驻纪监高法检依全")
     firsts |= {f[0] for f in _NATIONAL} | {f[0] for f in dept_forms()} | {p[0] for p in places}
     first = "[" + "".join(sorted(firsts)) + "]"  # a cheap test at each position before the alternation
@@ -185,11 +188,15 @@ class _Linker:
     def place_owner(self, text: str) -> tuple[Division | None, float]:
         from ingest.jurisdiction import parse_name
 
-        name = re.sub(r"^(?:中共|中国共产党)", "", text)
+        name = re.sub(r"^(?:中共|中国共产党)", "", text).replace("人民政府", "")
         p = parse_name("mention", name + "人民政府")
         chosen: Division | None = None
         conf = 1.0
-        for opts in p.chain or _split_places(name):
+        chain = p.chain
+        if not chain or not name.endswith(tuple(o.name for o in chain[-1]) + tuple(
+                divisions.short_name(o.name) for o in chain[-1])):
+            chain = _split_places(name) or chain  # a short county name after its city (泉州市晋江)
+        for opts in chain:
             if chosen is not None:
                 opts = [o for o in opts if divisions.related(o.code, chosen.code)] or opts
             near = [o for o in opts if self.j_div is not None and self.j_div.code != "cn"
@@ -350,7 +357,9 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
             div, conf = lk.home(), 0.7
             if div is None:
                 return None, 0.0
-    if body == "dept" and g("dept") and g("dept").endswith("分局") and div.level == "county":
+    short_county = bool(place) and div.level == "county" and not place.endswith(div.name)
+    if body == "dept" and g("dept") and (g("dept").endswith("分局") or short_county) and div.level == "county":
+        # 区公安分局; 泉州市晋江生态环境局 (a county's short name: the city bureau's branch located there)
         parent = divisions.get(div.parent or "")
         info = branch(div, parent, dept) if parent is not None and dept else make(div, "dept", dept)
     else:
@@ -369,7 +378,19 @@ def _places(doc: Doc) -> list[str]:
              if len(n) > 2 or (county and any(divisions.related(d.code, county) for d in divisions.candidates(n)))}
     if county:
         names |= {t for t in divisions.towns_in(county) if t in doc.norm}
+        own = [d for d in (divisions.get(county), divisions.get(j or "")) if d is not None]
+        names |= {s for d in own if len(s := divisions.short_name(d.name)) >= 2 and s in doc.norm}  # 鼓楼公安分局
     return sorted(names)
+
+
+def _branch_station(branch_info: AgencyInfo, post: re.Match[str], lk: _Linker) -> AgencyInfo:
+    """The station a branch bureau runs in a town (the town's own station when the town is known)."""
+    county = lk.home()
+    name = post.group("town")
+    towns = divisions.towns(name, county.code) or divisions.towns(name + "街道", county.code) if county else []
+    if towns:
+        return station(towns[0], _STATION_DEPT[post.group("kind")], post.group("kind"))
+    return child(branch_info, "unit", post.group(0))
 
 
 def _unglue_verb(m: re.Match[str], pattern: re.Pattern[str], doc: Doc, lk: _Linker) -> re.Match[str] | None:
@@ -393,13 +414,14 @@ def extract_agencies(doc: Doc) -> None:
     out: list[AgencyMention] = []
     links: dict[str, tuple[AgencyInfo | None, float]] = {}  # a surface form links the same way all through
     pattern = _pattern(_places(doc))
+    taken = 0  # end of the last mention
     for found in pattern.finditer(doc.norm):
         m: re.Match[str] | None = _unglue_verb(found, pattern, doc, lk)
         if m is None:
             continue
         start, end = m.span()
-        if _inside(zones, starts, start, end) or _DOC_NUMBER.match(doc.norm, end):
-            continue
+        if start < taken or _inside(zones, starts, start, end) or _DOC_NUMBER.match(doc.norm, end):
+            continue  # inside a mention extended by an office or station, a title, a quote or a document number
         if not (m.group("place") or m.group("level")) and _GENERIC_BEFORE.search(doc.norm, max(0, start - 8), start):
             continue
         form = m.group(0)
@@ -409,9 +431,13 @@ def extract_agencies(doc: Doc) -> None:
         if info is None:
             continue
         tail = _UNIT_TAIL.match(doc.norm, end)
-        if tail and info.kind in _UNIT_OWNERS and not _inside(zones, starts, start, tail.end()):
+        post = _BRANCH_STATION.match(doc.norm, end) if form.endswith("分局") else None
+        if post and not _inside(zones, starts, start, post.end()):  # 鼓楼公安分局宁海路派出所: one station
+            info, end = _branch_station(info, post, lk), post.end()
+        elif tail and info.kind in _UNIT_OWNERS and not _inside(zones, starts, start, tail.end()):
             info, end = child(info, "unit", tail.group(0)), tail.end()
         iri = "" if info.division_code.startswith("x") else info.iri  # unresolved: no canonical IRI
+        taken = end
         out.append(AgencyMention(text=doc.text[start:end], start=start, end=end, iri=iri,
                                  name=info.name_zh, type=info.type, confidence=round(conf, 2)))
     doc.agencies = out

@@ -391,6 +391,15 @@ def resolve_jurisdiction(doc: Doc) -> None:
     conf = conf * (0.95 if body_clue and body_clue.clue == "title" else 0.85)
     written = body_clue.form if body_clue is not None and body_clue.dept == dept else ""
     _set(meta, doc, div, body, dept, conf, "; ".join(evidence), spelled, written)
+    _as_signed(meta, clues)
+
+
+def _as_signed(meta: ReportMeta, clues: list[Parsed]) -> None:
+    """The issuer as a clue writes it in full with its government inside (南京市鼓楼区人民政府X街道办事处)."""
+    for c in clues:
+        if meta.issuer and "人民政府" in c.text[:-4] and c.text.replace("人民政府", "", 1) == meta.issuer:
+            meta.issuer = meta.jurisdiction = c.text
+            return
 
 
 def _spell(name: str, div: Division, spelled: str) -> str:

@@ -68,3 +68,27 @@ def test_a_zone_committee_owned_by_a_short_place_name() -> None:
     assert "重庆两江新区管委会" in got
     got = _by_text("湖滨街道2021年法治建设工作报告\n2021年,杭州市上城区湖滨街道坚持依法办事。街道纪工委、街道党政办监督。\n")
     assert {"街道纪工委", "街道党政办"} <= set(got), got
+
+
+STREET = ("2022年,杭州市上城区湖滨街道坚持依法行政,推进法治街道建设。\n街道党工委统筹,与上城公安分局湖滨派出所联合整治,"
+          "杭州市上城区人民政府湖滨街道办事处牵头。\n下一步,街道将继续努力。\n杭州市上城区人民政府湖滨街道办事处\n2023年1月5日\n")
+
+
+def test_street_office_full_name_is_one_body_and_the_jurisdiction() -> None:
+    d = extract_text(STREET)
+    assert d.meta.jurisdiction == "杭州市上城区人民政府湖滨街道办事处"
+    by = {a.text: a for a in d.agencies}
+    assert "杭州市上城区人民政府湖滨街道办事处" in by and "杭州市上城区人民政府" not in by
+    assert by["杭州市上城区人民政府湖滨街道办事处"].type == "people-government"
+
+
+def test_a_station_named_after_its_branch_bureau_is_one_body() -> None:
+    by = {a.text: a for a in extract_text(STREET).agencies}
+    assert "上城公安分局湖滨派出所" in by and "派出所" not in by and "公安分局" not in by
+    assert by["上城公安分局湖滨派出所"].type == "dispatched-body"
+
+
+def test_city_bureau_named_with_a_county_short_name_is_its_branch() -> None:
+    d = extract_text("石狮市人民政府关于2019年度法治政府建设情况的报告\n泉州市石狮生态环境局、石狮市税务局检查。\n")
+    by = {a.text: a for a in d.agencies}
+    assert by["泉州市石狮生态环境局"].type == "dispatched-body" and "生态环境局" not in by

@@ -34,11 +34,37 @@ _KEY_ANYWHERE = re.compile(
 )
 
 
+#: A row of a table-style CMS header (``| 发布机构 | 某某县人民政府 | 发文日期 | 2021-03-01 |``) and its rule line.
+_TABLE_ROW = re.compile(r"\s*\|.*\|\s*")
+_TABLE_CELL = re.compile(r"\|([^|\n]*)(?=\|)")
+_TABLE_RULE = re.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*")
+
+
+def _table_items(norm: str, ln: Line) -> list[tuple[str, int, int]]:
+    """(key, value start, value end) per known key cell of a table row (the value is the next cell,
+    or the rest of the cell after ``键:``)."""
+    cells = [c.span(1) for c in _TABLE_CELL.finditer(norm, ln.lstart, ln.rend)]
+    items = []
+    for k, (cs, ce) in enumerate(cells):
+        raw = norm[cs:ce]
+        key, colon, rest = raw.partition(":")
+        key = re.sub(r"\s+", "", key)
+        if key not in HEADER_KEYS:
+            continue
+        if colon and rest.strip():
+            items.append((key, cs + raw.index(":") + 1, ce))
+        elif k + 1 < len(cells):
+            items.append((key, cells[k + 1][0], cells[k + 1][1]))
+    return items
+
+
 def _header_items(norm: str, ln: Line) -> list[tuple[str, int, int]]:
-    """(key, value start, value end) per field when ``ln`` is a ``- 键:值`` header line.
+    """(key, value start, value end) per field when ``ln`` is a ``- 键:值`` header line or a table row.
 
     A line may hold several known fields (``来源:司法局  发布时间:2021-03-01``).
     """
+    if _TABLE_ROW.fullmatch(norm, ln.lstart, ln.rend):
+        return _table_items(norm, ln)
     m = _HEADER_LINE.fullmatch(norm, ln.lstart, ln.rend)
     if not m:
         return []
@@ -94,6 +120,10 @@ def _extract_header(doc: Doc) -> None:
     first = -1  # index of the first header line among the non-blank lines
     for i, ln in enumerate(iter_nonblank(norm)):
         items = _header_items(norm, ln) if i < _MAX_HEADER_LINES else []
+        if not items and i < _MAX_HEADER_LINES and _TABLE_RULE.fullmatch(norm, ln.lstart, ln.rend):
+            if first >= 0:
+                end = ln.end + 1 if ln.end < len(norm) else ln.end
+            continue  # |---|---| between the rows of a table-style header
         if not items:
             if first >= 0 or i >= 5:
                 break

@@ -25,3 +25,20 @@ def test_glued_signature_in_chinese_numerals_names_a_department() -> None:
             "今后将继续努力。宁波市江北区司法局二〇二一年一月十日")
     m = extract_text(text).meta
     assert m.division_code == "330205" and m.jurisdiction.endswith("江北区司法局")
+
+
+def test_table_style_cms_header_is_furniture_and_a_clue() -> None:
+    text = ("| 索 引 号 | 000014349/2022-00108 | 发布机构 | 醴陵市司法局 |\n|:---|:---|:---|:---|\n"
+            "| 发文日期 | 2022-02-10 | 主题分类:政务公开 |\n\n"
+            "2021年法治建设工作总结\n2021年,我局坚持依法行政,市政府督查。\n")
+    d = extract_text(text)
+    assert d.meta.header["发布机构"] == "醴陵市司法局" and d.meta.header["主题分类"] == "政务公开"
+    assert d.meta.published == "2022-02-10" and d.meta.header_end > text.index("主题分类")
+    assert d.meta.jurisdiction == "醴陵市司法局"
+    assert [a.text for a in d.agencies] == ["市政府"]
+
+
+def test_a_table_in_the_body_is_no_header() -> None:
+    d = extract_text("醴陵市人民政府关于2021年度法治政府建设情况的报告\n一、基本情况\n| 项目 | 数量 |\n|---|---|\n"
+                     "| 案件 | 12件 |\n市司法局牵头。\n")
+    assert d.meta.header_end == 0 and "市司法局" in [a.text for a in d.agencies]

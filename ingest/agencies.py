@@ -189,6 +189,9 @@ class _Linker:
         from ingest.jurisdiction import parse_name
 
         name = re.sub(r"^(?:中共|中国共产党)", "", text).replace("人民政府", "")
+        unknown = self.doc.meta.division_name if not self.doc.meta.division_code else ""
+        if unknown and name.endswith(unknown):  # the report's own division, in no table: unresolved
+            return self.level_owner(unknown[-1])
         p = parse_name("mention", name + "人民政府")
         chosen: Division | None = None
         conf = 1.0
@@ -376,6 +379,8 @@ def _places(doc: Doc) -> list[str]:
     county = j[:6] if j and j != "cn" else None
     names = {n for n in _places_in(doc.norm)
              if len(n) > 2 or (county and any(divisions.related(d.code, county) for d in divisions.candidates(n)))}
+    if not j and doc.meta.division_name:
+        names.add(doc.meta.division_name)  # a division no table has (see jurisdiction._set_unknown)
     if county:
         names |= {t for t in divisions.towns_in(county) if t in doc.norm}
         own = [d for d in (divisions.get(county), divisions.get(j or "")) if d is not None]

@@ -43,6 +43,7 @@ _SIGNATURE_END = ("人民政府", "政府", "局", "厅", "委员会", "办公�
 _GLUED_SIGNATURE = re.compile(
     r"[。;!?”)](?P<n>[^。;,、!?“”()《》:]{3,40}?(?:人民政府|政府|局|厅|委员会|办公室|办公厅|办事处|部|委|办))"
     r"(?:\d{4}|[〇○零一二三四五六七八九十]{4})年[\d〇○零一二三四五六七八九十]{1,3}月[\d〇○零一二三四五六七八九十]{1,3}日$")
+_UNKNOWN_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:新区|区|县|旗))(?=人民政府|政府|党?委|人大|政协|$)")
 _DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九十]{4})\s*年.{0,8}日?\s*$")
 
 
@@ -57,6 +58,7 @@ class Parsed:
     dept: str | None = None
     noun: str | None = None  # level noun the clue implies (我县 → 县)
     form: str = ""  # the department name as written (卫生健康局)
+    unknown: str = ""  # a county-level name after the places that no table knows (a new district)
 
     @property
     def options(self) -> list[Division]:
@@ -111,6 +113,9 @@ def parse_name(clue: str, name: str) -> Parsed:
         outer = opts
         i += k
     rest = name[i:]
+    new = _UNKNOWN_COUNTY.match(rest) if len(p.chain) <= 1 and (not p.chain or p.chain[-1][0].level != "county") else None
+    if new:  # 上海市江湾区人民政府, 江湾区 (title): a county-level unit the tables do not have
+        p.unknown, rest = new.group(1), rest[new.end(1):]
     lead = re.match(r"(街道|[省市区县州旗镇乡])(?=(?:人民)?政府|委|[\u4e00-\u9fff]{1,12}[局厅委办])", rest) if not p.chain else None
     if lead:  # 省政府, 县司法局: a level noun instead of a place
         p.noun, rest = lead.group(1), rest[lead.end():]
@@ -133,7 +138,7 @@ def parse_name(clue: str, name: str) -> Parsed:
         else:
             if rest.startswith(("党委", "委", "党工委")) and p.chain:
                 p.body = "party"
-            elif p.chain and (rest == "" or re.match(r"\d{4}|关于|法治|年度|[上下]半年|20|全面|依法", rest)):
+            elif (p.chain or p.unknown) and (rest == "" or re.match(r"\d{4}|关于|法治|年度|[上下]半年|20|全面|依法", rest)):
                 p.body = "gov"
     return p
 
@@ -345,6 +350,9 @@ def resolve_jurisdiction(doc: Doc) -> None:
         body_clue = next((c for c in clues if c.body), None)
         if body_clue is not None and body_clue.body == "general-office" and pron in ("县", "区", "市", "省", "州", "旗"):
             body_clue.body = "gov"  # the government's office publishes the government's report
+    if body_clue is not None and body_clue.unknown and body_clue.body in ("gov", "party-gov"):
+        _set_unknown(meta, doc, [c for c in clues if c.unknown == body_clue.unknown])
+        return
     place_clue = next((c for c in clues if c.chain and (body_clue is None or c.clue == body_clue.clue
                                                          or not body_clue.chain)), None)
     if body_clue is not None and body_clue.chain:
@@ -392,6 +400,17 @@ def resolve_jurisdiction(doc: Doc) -> None:
     written = body_clue.form if body_clue is not None and body_clue.dept == dept else ""
     _set(meta, doc, div, body, dept, conf, "; ".join(evidence), spelled, written)
     _as_signed(meta, clues)
+
+
+def _set_unknown(meta: ReportMeta, doc: Doc, same: list[Parsed]) -> None:
+    """A government whose county-level division no table has: named as the clues spell it (上海市江湾区人民政府),
+    with no division code, so that its relative forms (区司法局) stay mentions without a canonical IRI."""
+    best = max(same, key=lambda c: len(c.text))
+    name = best.text if best.text.endswith(("人民政府", "政府")) else best.text + "人民政府"
+    _set(meta, doc, None, None, None, 0.0, f"{best.clue}: {best.text}; {best.unknown} is in no division table")
+    meta.issuer = meta.jurisdiction = name
+    meta.division_name, meta.level = best.unknown, "county"  # no code: agencies read the name as unresolved
+    meta.confidence["jurisdiction"] = meta.confidence["issuer"] = 0.4
 
 
 def _as_signed(meta: ReportMeta, clues: list[Parsed]) -> None:

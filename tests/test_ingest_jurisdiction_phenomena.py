@@ -42,3 +42,15 @@ def test_a_table_in_the_body_is_no_header() -> None:
     d = extract_text("醴陵市人民政府关于2021年度法治政府建设情况的报告\n一、基本情况\n| 项目 | 数量 |\n|---|---|\n"
                      "| 案件 | 12件 |\n市司法局牵头。\n")
     assert d.meta.header_end == 0 and "市司法局" in [a.text for a in d.agencies]
+
+
+def test_a_district_in_no_table_wins_over_its_frequent_city_and_keeps_relative_forms() -> None:
+    text = ("江湾区2023年法治政府建设情况报告2023年,江湾区人民政府在市委、市政府和区委领导下推进法治。上海市司法局指导,"
+            "上海市人民政府督查,上海市法治建设。区司法局、区人民法院、区委依法治区办落实。下一步继续。"
+            "上海市江湾区人民政府2024年1月2日")
+    d = extract_text(text)
+    assert d.meta.jurisdiction == "上海市江湾区人民政府" and not d.meta.division_code
+    assert d.meta.confidence["jurisdiction"] < 0.5
+    by = {a.text: a for a in d.agencies}
+    assert {"江湾区人民政府", "区委", "区司法局", "区人民法院", "区委依法治区办", "上海市司法局"} <= set(by)
+    assert by["区司法局"].iri == "" and by["上海市司法局"].iri.endswith("/310000/gov/justice")

@@ -374,6 +374,7 @@ _RANGE_LOW_RE = re.compile(
     r"[ \t\u3000]?(?:至|到|~|～|-|－|—)[ \t\u3000]?$"
 )
 _TRAILING_SCALE = re.compile(r"[万亿]+$")
+_RANGE_JOINERS = set("至到~～-－— \t\u3000")
 
 
 def _range_low(c: Candidate, norm: str, mask: bytearray, floor: int) -> tuple[bool, Candidate | None]:
@@ -382,8 +383,9 @@ def _range_low(c: Candidate, norm: str, mask: bytearray, floor: int) -> tuple[bo
     Returns ``(drop, low)``: ``drop`` when the range is an ordinal or a frequency (第3至5批, 每3至5天),
     so the upper bound is no figure either.
     """
-    lo = max(floor, c.start - 16)
-    m = _RANGE_LOW_RE.search(norm, lo, c.start)
+    if c.start == 0 or norm[c.start - 1] not in _RANGE_JOINERS:
+        return False, None
+    m = _RANGE_LOW_RE.search(norm, max(floor, c.start - 16), c.start)
     if m is None or (m.group("cn") is not None) != c.chinese or any(mask[m.start() : m.end()]):
         return False, None
     before = norm[m.start() - 1] if m.start() > 0 else ""

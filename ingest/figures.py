@@ -311,6 +311,8 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
         return True  # a label: 15分钟公共法律服务圈, 半小时政务服务圈
     if unit == "成" and (c.value > 10 or c.value != int(c.value)):
         return True  # 成 (tenths) counts one to ten: 两成, 八成以上
+    if unit == "分" and lead[-1:] in ("时", "点"):
+        return True  # a clock time: 9时30分, 下午3点15分
     if unit == "分" and (c.chinese or re.match(r"[\u3400-\u9fff]", after)):
         return True  # a score (92.6分) only as a plain number closing its clause: not 十分, 3分局
     if len(re.sub(r"\D", "", c.num_text)) > 12:

@@ -6,7 +6,8 @@ The component ``extract_figures(doc)`` fills ``doc.figures`` (ANNOTATION §8, §
    approximation word (余/多), a unit from ``ingest.indicators.UNITS`` and a post-qualifier (以上 …);
 2. ``_excluded`` drops years, dates, ordinals, sessions, document numbers, numbers inside 《》 and
    “”, names/versions, idioms and political formulas, section numbers and the CMS header;
-3. ``_optional`` marks hierarchy words (两级), cycles (连续N年, 四年年审), frequencies (每年…一次)
+3. ``_range_low`` adds the lower bound of a range written with one unit (3至5天 → 3 天, 5 天);
+   ``_optional`` marks hierarchy words (两级), cycles (连续N年, 四年年审), frequencies (每年…一次)
    and fixed formulas (N次来陕考察);
 4. ``ingest.breakdowns`` links parts to their total (其中/分别/a list right after the total) and
    rates to their numerator and denominator;

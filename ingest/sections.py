@@ -18,8 +18,11 @@ scheme, so they take level 4 like 一是.
 
 Headings 一、 … (1) count at the start of a line. Where the text lost its line breaks they also count
 after a sentence end, or glued to the previous title (…成效(一)加强…), when they continue their
-sequence (a glued 一、 never counts: 统一、规范). 一是 items count at a line start or after a sentence or
-clause end (。;:!?), and after a comma or glued inside a run (一是 followed by 二是 in its paragraph).
+sequence (a glued 一、 never counts: 统一、规范), or repeat the last number before a short heading
+(4.…。4.加强执法监督。). Where line breaks were kept, a 二、 or (二) run into a paragraph after a sentence
+end counts when it continues its sequence. 一是 items (and ① ② items) count at a line start or after a
+sentence or clause end (。;:!?), and after a comma or glued inside a run (一是 followed by 二是 in its
+paragraph).
 Titles stop at the first 。, the line end or the next heading; where line breaks were lost, a long
 title is also cut before the first word that opens a body sentence (坚持, 全面, 深入 …).
 Nothing inside a closed 《…》 or “…” counts, nor ``1.`` followed by a digit (1.5), nor anything in the

@@ -177,7 +177,7 @@ INDICATORS: list[Indicator] = [
               ("%", "个工作日", "工作日", "天"), (r"时限", r"压缩", r"提速"), "T1"),
     Indicator("enf-penalty", "行政处罚案件数", "administrative penalty cases",
               "Number of administrative penalty cases handled, and the fines and confiscations imposed.",
-              ("件", "起", "万元", "元", "亿元"), (r"行政处罚", r"处罚案件", r"罚没", r"罚款"), "T4"),
+              ("件", "起", "万元", "元", "亿元"), (r"行政处罚", r"处罚案件", r"罚没", r"罚款", r"查处", r"违法案件"), "T4"),
     Indicator("enf-random", "双随机抽查次数/检查对象数", "random inspections",
               "Number of random joint inspections (双随机、一公开) and of the entities inspected.",
               ("次", "批次", "户", "户次", "家", "家次"), (r"双随机", r"抽查"), "T4"),

@@ -163,8 +163,9 @@ def make(d: Division, body: str, dept: str | None = None) -> AgencyInfo:
         if t.kind == "party-department":
             info = AgencyInfo(f"{party_iri}/{dept}", party_name(d) + t.name_zh(d.level),
                               f"{en}Party Committee {t.name_en(d.level)}", dept, t.kind, code, party_iri)
-        else:
-            info = AgencyInfo(f"{gov_iri}/{dept}", place + t.name_zh(d.level), f"{en}{t.name_en(d.level)}",
+        else:  # a municipality's departments are 局 (上海市司法局), not a province's 厅
+            lvl = "prefecture" if d.level == "province" and code[:2] in divisions.MUNICIPALITIES else d.level
+            info = AgencyInfo(f"{gov_iri}/{dept}", place + t.name_zh(lvl), f"{en}{t.name_en(lvl)}",
                               dept, t.kind, code, gov_iri)
     elif body == "party":
         info = AgencyInfo(party_iri, party_name(d), "CPC Central Committee" if nat else f"CPC {en}Committee",

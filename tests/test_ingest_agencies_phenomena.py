@@ -92,3 +92,9 @@ def test_city_bureau_named_with_a_county_short_name_is_its_branch() -> None:
     d = extract_text("石狮市人民政府关于2019年度法治政府建设情况的报告\n泉州市石狮生态环境局、石狮市税务局检查。\n")
     by = {a.text: a for a in d.agencies}
     assert by["泉州市石狮生态环境局"].type == "dispatched-body" and "生态环境局" not in by
+
+
+def test_a_municipality_names_its_departments_bureaus() -> None:
+    d = extract_text("2021年,天津市人民政府坚持依法行政。天津市司法局、市教委、天津市高级人民法院配合。\n")
+    by = {a.text: a for a in d.agencies}
+    assert by["天津市司法局"].name == "天津市司法局" and by["市教委"].iri.endswith("/120000/gov/education")

@@ -23,8 +23,10 @@ from pathlib import Path
 HERE = Path(__file__).parent
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "壹": 1, "兩": 2}
+APPROX_BEFORE = re.compile(r"(约|約|逾|近|超过|超過|不超过|不超過|超|不少于|不少於|不低于|不低於)$")
+NOT_APPROX = re.compile(r"(公约|公約|条约|條約|规约|規約|节约|節約|制约|制約|预约|預約)$")
 MARK = re.compile(r"\{([AOFH])(?::([^{}]*))?\}")
-NUM = re.compile(r"^([0-9][0-9,]*(?:\.[0-9]+)?|[零一二两兩三四五六七八九十百千]+)\s*(万|亿|萬|億)?\s*(余|多|餘)?\s*(.*?)(以上)?$")
+NUM = re.compile(r"^([0-9][0-9,]*(?:\.[0-9]+)?|[零一二两兩三四五六七八九十百千]+)\s*(万|亿|萬|億)?\s*(余|多|餘)?\s*(.*?)(以上|以内|以內)?$")
 
 
 def cn_to_int(s: str) -> int:
@@ -97,7 +99,7 @@ def build(src: Path) -> None:
             text, measure, flags = (inner.split("|") + ["", ""])[:3]
             value, unit, approx = parse_figure(text)
             plain_before = "".join(out)[-4:]
-            if re.search(r"(约|約|逾|近|超过|超過|不超过|不超過|超)$", plain_before) or "~" in flags.split():
+            if APPROX_BEFORE.search(plain_before) and not NOT_APPROX.search(plain_before) or "~" in flags.split():
                 approx = True
             fig: dict = {"text": text, "value": value, "unit": unit, "approx": approx,
                          "measure": measure, "parts_of": None}

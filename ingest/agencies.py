@@ -91,6 +91,22 @@ def _dept_alternation() -> str:
     return "|".join(re.escape(f) for f in forms)
 
 
+#: Field words that join department stems into a merged bureau's name (文化旅游广电体育局) besides the stems.
+_FIELDS = ("广电", "广播电视", "新闻出版", "旅游", "文化", "规划", "文物", "体育", "科技", "人防", "知识产权")
+
+
+@lru_cache(maxsize=1)
+def _stems() -> dict[str, str]:
+    """Department stem or field word → the department type it names ('' for a bare field word)."""
+    out = {v: d.notation for d in DEPARTMENTS.values() if d.kind == "department" for v in (d.stem, *d.variants)}
+    return {**{f: "" for f in _FIELDS}, **out}
+
+
+def _compound_prefix() -> str:
+    stems = "|".join(re.escape(x) for x in sorted(_stems(), key=len, reverse=True))
+    return rf"(?P<compound>(?:{stems})(?:(?:和|与)?(?:{stems})){{1,3}})(?P<csuf>局|委员会|委)(?![长员])"
+
+
 def _body_pattern() -> str:
     d = _dept_alternation()
     return (
@@ -118,6 +134,7 @@ def _body_pattern() -> str:
         r"|(?P<unit>党政(?:综合)?办(?:公室)?)"
         r"|(?P<station>司法所|派出所|市场监管所|财政所)"
         rf"|(?P<dept>{d})(?![门长])(?P<depttail>党组(?!织)|党委)?"
+        rf"|{_compound_prefix()}"
         rf"|(?P<samejob>局|厅)(?![长面势部限])(?P<sametail>{_UNIT})?"
     )
 
@@ -139,10 +156,10 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
         rf"(?P<rel>总局|局|部|厅|机关|委)(?P<reltail>党组(?!织)|党委|{_UNIT_TAIL.pattern}"
         r"|(?<=部)[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅县区市省]{2,6}?局"
         r"(?![长势面限]))"
-        r"|(?P<natbureau>(?:国家|中国)[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅"
-        r"县区市省级层面]{2,6}?局(?![长势面限]))"
         r"|(?P<inspect>(?:派驻|驻)(?:部|局|厅|委|办)纪检(?:监察)?组)"
-        rf"|(?:{owner})?(?:{_body_pattern()}))"
+        rf"|(?:{owner})?(?:{_body_pattern()})"
+        r"|(?P<natbureau>(?:国家|中国)[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅"
+        r"县区市省级层面]{2,6}?局(?![长势面限])))"
     )
 
 
@@ -275,6 +292,12 @@ def _body_of(m: re.Match[str]) -> tuple[str, str | None]:
         return "dept", "legal-affairs-office"
     if g("dept"):
         return "dept", _forms()[g("dept")]
+    if g("compound"):  # a merged bureau: the type of its first department stem
+        name = g("compound")
+        for k, v in sorted(_stems().items(), key=lambda kv: -len(kv[0])):
+            if v and k in name:
+                return "dept", v
+        return "", None
     return "", None
 
 
@@ -388,6 +411,21 @@ def _places(doc: Doc) -> list[str]:
     return sorted(names)
 
 
+_COUNTY_BRANCH = re.compile(r"(?P<short>[\u4e00-\u9fff]{2,4}?)分局")
+
+
+def _county_branch(info: AgencyInfo, norm: str, end: int) -> tuple[AgencyInfo, int] | None:
+    """A city bureau followed by a county's short name and 分局: that county's branch of the bureau."""
+    m = _COUNTY_BRANCH.match(norm, end)
+    owner = divisions.get(info.division_code)
+    if m is None or owner is None or info.type not in DEPARTMENTS:
+        return None
+    counties = [d for d in divisions.candidates(m.group("short")) if d.parent == owner.code]
+    if len(counties) != 1:
+        return None
+    return branch(counties[0], owner, info.type), m.end()
+
+
 def _branch_station(branch_info: AgencyInfo, post: re.Match[str], lk: _Linker) -> AgencyInfo:
     """The station a branch bureau runs in a town (the town's own station when the town is known)."""
     county = lk.home()
@@ -422,6 +460,8 @@ def extract_agencies(doc: Doc) -> None:
     taken = 0  # end of the last mention
     for found in pattern.finditer(doc.norm):
         m: re.Match[str] | None = _unglue_verb(found, pattern, doc, lk)
+        if m is not None and m.group("compound") and not (m.group("place") or m.group("level")):
+            m = pattern.search(doc.norm, m.start() + 1, m.end())  # stems joined into a bureau need an owner
         if m is None:
             continue
         start, end = m.span()
@@ -437,8 +477,13 @@ def extract_agencies(doc: Doc) -> None:
             continue
         tail = _UNIT_TAIL.match(doc.norm, end)
         post = _BRANCH_STATION.match(doc.norm, end) if form.endswith("分局") else None
+        sub = _county_branch(info, doc.norm, end) if info.kind == "department" and not post else None
+        if out and out[-1].end == start and out[-1].text.endswith("总局") and out[-1].type == info.type:
+            start = out.pop().start  # 国家税务总局宁乡市税务局: the local bureau of a vertical administration
         if post and not _inside(zones, starts, start, post.end()):  # 鼓楼公安分局宁海路派出所: one station
             info, end = _branch_station(info, post, lk), post.end()
+        elif sub is not None and not _inside(zones, starts, start, sub[1]):  # 长沙市自然资源和规划局宁乡分局
+            info, end = sub
         elif tail and info.kind in _UNIT_OWNERS and not _inside(zones, starts, start, tail.end()):
             info, end = child(info, "unit", tail.group(0)), tail.end()
         iri = "" if info.division_code.startswith("x") else info.iri  # unresolved: no canonical IRI

@@ -98,3 +98,19 @@ def test_a_municipality_names_its_departments_bureaus() -> None:
     d = extract_text("2021年,天津市人民政府坚持依法行政。天津市司法局、市教委、天津市高级人民法院配合。\n")
     by = {a.text: a for a in d.agencies}
     assert by["天津市司法局"].name == "天津市司法局" and by["市教委"].iri.endswith("/120000/gov/education")
+
+
+def test_merged_bureaus_named_by_several_fields() -> None:
+    got = _by_text(HEAD + "市文化旅游广电局、市文化广电体育和旅游局、市自然资源和规划局检查,推进教育司法局配合。\n")
+    assert got["市文化旅游广电局"] == got["市文化广电体育和旅游局"] == "culture-tourism"
+    assert got["市自然资源和规划局"] == "natural-resources"
+    assert "司法局" in got and "推进教育司法局" not in got and "教育司法局" not in got  # no owner: stems stay apart
+
+
+def test_county_branches_of_city_bureaus_and_vertical_administrations() -> None:
+    d = extract_text("浏阳市人民政府关于2022年度法治政府建设情况的报告\n长沙市生态环境局浏阳分局、"
+                     "国家税务总局浏阳市税务局、市公安局交警大队检查。\n")
+    by = {a.text: a for a in d.agencies}
+    assert by["长沙市生态环境局浏阳分局"].type == "dispatched-body"
+    assert by["国家税务总局浏阳市税务局"].type == "taxation" and "国家税务总局" not in by
+    assert "市公安局" in by

@@ -144,20 +144,25 @@ def fetch_evidence(store, iri: str, limit: int = 60) -> list[Evidence]:
     branches = [(0, f"?span <{p}> {t} . BIND(\"mention\" AS ?via)") for p in MENTIONS]
     branches.append((1, f"{t} <{EVIDENCE}> ?span . BIND(\"evidence\" AS ?via)"))
     branches.append((2, f"?fact ?p {t} . ?fact <{EVIDENCE}> ?span . BIND(STR(?fact) AS ?via)"))
+    found: dict[str, tuple[int, str]] = {}
+    for rank, pattern in branches:  # the spans first: a GRAPH pattern up front would make the engine scan them all
+        for sol in store.query(f"SELECT DISTINCT ?span ?via WHERE {{ {pattern} FILTER(isIRI(?span)) }} LIMIT {limit}"):
+            found.setdefault(sol["span"].value, (rank, sol["via"].value))
     rows = []
-    for rank, pattern in branches:
-        q = f"""SELECT DISTINCT ?span ?g ?src ?start ?end ?via WHERE {{ {pattern}
-          GRAPH ?g {{ ?span <{OA}hasSource>|<{NIF}referenceContext> ?src }}
-          OPTIONAL {{ ?span <{OA}hasSelector> ?sel . ?sel <{OA}start> ?start ; <{OA}end> ?end }}
-          OPTIONAL {{ ?span <{NIF}beginIndex> ?start ; <{NIF}endIndex> ?end }}
-        }} LIMIT {limit}"""
-        for sol in store.query(q):
+    spans = sorted(found)
+    for i in range(0, len(spans), 200):
+        q = f"""SELECT ?span ?g ?src ?start ?end WHERE {{ VALUES ?span {{ {' '.join(f'<{x}>' for x in spans[i:i + 200])} }}
+          GRAPH ?g {{ ?span <{OA}hasSource>|<{NIF}referenceContext> ?src
+            OPTIONAL {{ ?span <{OA}hasSelector> ?sel . ?sel <{OA}start> ?start ; <{OA}end> ?end }}
+            OPTIONAL {{ ?span <{NIF}beginIndex> ?start ; <{NIF}endIndex> ?end }} }} }}"""
+        for sol in store.query(q, union_default_graph=False):
             if sol["start"] is None or sol["end"] is None:
                 continue
-            rows.append((rank, sol["g"].value, int(sol["start"].value), sol["span"].value, sol["src"].value,
-                         int(sol["end"].value), sol["via"].value))
+            span = sol["span"].value
+            rows.append((found[span][0], sol["g"].value, int(sol["start"].value), span, sol["src"].value,
+                         int(sol["end"].value), found[span][1]))
     rows.sort()
-    rows = [(span, graph, src, start, end, via) for _, graph, start, span, src, end, via in rows[: limit * 2]]
+    rows = [(span, graph, src, start, end, via) for _, graph, start, span, src, end, via in rows]
     texts = fetch_texts(store, {r[2] for r in rows})
     out, seen = [], set()
     for span, graph, src, start, end, via in rows:

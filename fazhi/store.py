@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import abc
 import os
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
@@ -83,20 +84,55 @@ class Store(abc.ABC):
         """Release resources."""
 
 
+def disk_signature(location: str) -> tuple:
+    """Write-ahead logs and ``CURRENT`` of an on-disk store: they change whenever some process writes it."""
+    try:
+        return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(location)
+                            if e.name.endswith(".log") or e.name == "CURRENT"))
+    except OSError:
+        return ()
+
+
 class LocalStore(Store):
-    """An embedded Oxigraph store persisted in a directory (RocksDB)."""
+    """An embedded Oxigraph store persisted in a directory (RocksDB).
+
+    A read-only store is a view of the directory as it was when opened; it reopens itself (checked at
+    most once every ``refresh_every`` seconds) when another process has written since, so a running
+    service sees what ``fazhi ingest`` loads.
+    """
+
+    refresh_every = 1.0
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False):
         self.location = str(path)
         self.read_only = read_only
+        self._checked = time.monotonic()
+        self._signature = disk_signature(self.location) if read_only else ()
+        self._store = self._open()
+
+    def _open(self) -> ox.Store:
         try:
-            if read_only:
-                self._store = ox.Store.read_only(self.location)
-            else:
-                Path(self.location).mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(self.location)
+            if self.read_only:
+                return ox.Store.read_only(self.location)
+            Path(self.location).mkdir(parents=True, exist_ok=True)
+            return ox.Store(self.location)
         except OSError as e:
             raise StoreError(f"cannot open store {self.location}: {e}") from e
+
+    def refresh(self) -> bool:
+        """Reopen a read-only view if the directory changed since it was opened; True if it did."""
+        if not self.read_only:
+            return False
+        now = time.monotonic()
+        if now - self._checked < self.refresh_every:
+            return False
+        self._checked = now
+        signature = disk_signature(self.location)
+        if signature == self._signature:
+            return False
+        self._signature = signature
+        self._store = self._open()
+        return True
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -104,6 +140,7 @@ class LocalStore(Store):
         return self._store
 
     def query(self, sparql: str, *, union_default_graph: bool = True, **kwargs):
+        self.refresh()
         return self._store.query(sparql, use_default_graph_as_union=union_default_graph, **kwargs)
 
     def update(self, sparql: str) -> None:
@@ -113,9 +150,11 @@ class LocalStore(Store):
             raise StoreError(f"update failed on {self.location}: {e}") from e
 
     def graph_names(self) -> list[str]:
+        self.refresh()
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def dump(self, out: BinaryIO, fmt: ox.RdfFormat, graph: str | None = None) -> None:
+        self.refresh()
         if graph is not None:
             self._store.dump(out, fmt, from_graph=ox.NamedNode(graph))
         else:

@@ -23,6 +23,7 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
+from fazhi.store import disk_signature
 from service.conneg import RDF_TYPES, RESULTS_TYPES
 
 
@@ -256,13 +257,7 @@ class WorkerPool:
 
     def _store_signature(self) -> tuple:
         """Write-ahead logs and CURRENT of an on-disk store: they change when another process writes."""
-        if not self._is_dir:
-            return ()
-        try:
-            return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(self.location)
-                                if e.name.endswith(".log") or e.name == "CURRENT"))
-        except OSError:
-            return ()
+        return disk_signature(self.location) if self._is_dir else ()
 
     def _refresh_if_changed(self) -> None:
         """At most once a second: if another process (e.g. ``fazhi ingest``) wrote the store, reopen it."""

@@ -50,3 +50,14 @@ def test_closing_a_read_only_store_and_closing_twice_are_fine(tmp_path) -> None:
     ro = open_store(tmp_path / "s", read_only=True)
     ro.close()
     ro.close()
+
+
+def test_a_read_only_view_follows_writes_made_elsewhere(tmp_path) -> None:
+    writer = open_store(tmp_path / "s")
+    writer.replace_graphs({G1: nt(("http://x/r", "http://x/p", '"1"'))})
+    view = open_store(tmp_path / "s", read_only=True)
+    view.refresh_every = 0.0
+    assert view.count() == 1
+    writer.replace_graphs({G2: nt(("http://x/r", "http://x/p", '"2"'))})
+    writer.close()
+    assert view.count() == 2 and view.graph_names() == [G1, G2]

@@ -56,6 +56,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "language": ("English", "中文"),
     "report_page": ("报告全文", "Report page"),
     "report_json": ("报告 JSON", "report JSON"),
+    "previous": ("上一页", "previous"),
+    "next": ("下一页", "next"),
 }
 
 

@@ -32,14 +32,15 @@ def _format(request: Request, format: str | None, allowed: list[str], default: s
 
 
 @router.get("/reports", summary="The ingested reports with metadata and counts (HTML, JSON or CSV)")
-def reports(request: Request, year: int | None = None, limit: int = Query(1000, ge=1, le=10000),
+def reports(request: Request, year: int | None = None, limit: int = Query(200, ge=1, le=10000),
             offset: int = Query(0, ge=0), format: str | None = Query(None, description="html, json or csv")):
     rows = list_reports(request.app.state.store, year, limit, offset)
     fmt = _format(request, format, ["html", "json", "csv"], "json")
     if fmt.name == "html":
         from service.pages import render
 
-        return render(request, "reports.html", reports=rows)
+        return render(request, "reports.html", reports=rows, offset=offset, limit=limit,
+                      more=len(rows) == limit)
     if fmt.name == "csv":
         out = io.StringIO()
         cols = ["key", "iri", "title", "issuer", "issuer_label", "jurisdiction", "year", "published"]
@@ -49,7 +50,10 @@ def reports(request: Request, year: int | None = None, limit: int = Query(1000, 
         for r in rows:
             w.writerow([r.get(c) if r.get(c) is not None else "" for c in cols] + [r["counts"].get(c, 0) for c in count_cols])
         return Response(out.getvalue(), media_type=fmt.media_type)
-    return JSONResponse({"count": len(rows), "offset": offset, "reports": rows})
+    page = {"count": len(rows), "offset": offset, "limit": limit}
+    if len(rows) == limit:
+        page["next"] = f"/reports?format=json&offset={offset + limit}&limit={limit}" + (f"&year={year}" if year else "")
+    return JSONResponse({**page, "reports": rows})
 
 
 def figures_csv(figures: list[dict]) -> str:

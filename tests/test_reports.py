@@ -19,6 +19,10 @@ def test_report_list_with_metadata_and_counts(client):
     assert seed["year"] == 2019 and seed["published"] == "2020-01-15"
     assert seed["issuer_label"] == "台儿庄区人民政府"
     assert seed["counts"]["mentions_document"] >= 8 and seed["counts"]["figures"] >= 20
+    first = client.get("/reports", params={"format": "json", "limit": 1}).json()
+    assert first["count"] == 1 and first["next"] == "/reports?format=json&offset=1&limit=1"
+    second = client.get(first["next"]).json()
+    assert second["reports"][0]["key"] != first["reports"][0]["key"]
     only_2019 = client.get("/reports", params={"year": 2019, "format": "json"}).json()
     assert [r["key"] for r in only_2019["reports"]] == [SEED_KEY]
 

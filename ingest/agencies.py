@@ -70,7 +70,7 @@ _UNIT_TAIL = re.compile(
 _UNIT_OWNERS = ("people-government", "party-committee", "department", "party-department", "general-office",
                 "people-congress-standing-committee", "discipline-commission", "coordinating-office")
 #: A generic set before a bare department (各县市区司法局, 全市各级): not a specific body.
-_GENERIC_BEFORE = re.compile(r"(?:各|全|所有|有关)[省市区县乡镇街道级和、]{1,6}$")
+_GENERIC_BEFORE = re.compile(r"(?:各|全|所有|有关)[设省市区县州盟旗乡镇街道级和、()]{1,8}$")
 #: Verbs that may run into a place name (会同县公安局 = 会同 + 县公安局 unless 会同县 is the report's own).
 _LEADING_VERBS = ("会同", "协同", "联合", "配合", "督促", "指导", "要求", "组织", "推动", "联同", "会商", "商请",
                   "提请", "报请", "协调", "牵头", "通过", "依托", "通报", "移交", "移送", "邀请")
@@ -153,8 +153,8 @@ def _pattern(places: list[str]) -> re.Pattern[str]:
         rf"|(?:中国人民政治协商会议|政协)(?P<cppccplace>(?:{place}){{1,4}})委员会"
         r"|(?P<zhongban>中办)(?=[、,]?国办|印发|《)|(?<=中办[、,])(?P<guoban>国办)|(?P<guoban2>国办)(?=印发|《)"
         r"|(?<![全大格布结当开时总分干内外东西南北中支本乐底上下局部厅省市区县州旗镇乡纪监政党常编工团])"
-        rf"(?P<rel>总局|局|部|厅|机关|委)(?P<reltail>党组(?!织)|党委|{_UNIT_TAIL.pattern}"
-        r"|(?<=部)[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅县区市省]{2,6}?局"
+        rf"(?P<rel>总局|局|部|厅|机关|委)(?P<reltail>党组(?!织)|(?:机关)?党委|{_UNIT_TAIL.pattern}"
+        r"|(?<=[部厅])(?![门署长分部各])(?:应诉|[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅县区市省]){2,8}?局"
         r"(?![长势面限]))"
         r"|(?P<inspect>(?:派驻|驻)(?:部|局|厅|委|办)纪检(?:监察)?组)"
         rf"|(?:{owner})?(?:{_body_pattern()})"
@@ -467,7 +467,7 @@ def extract_agencies(doc: Doc) -> None:
         start, end = m.span()
         if start < taken or _inside(zones, starts, start, end) or _DOC_NUMBER.match(doc.norm, end):
             continue  # inside a mention extended by an office or station, a title, a quote or a document number
-        if not (m.group("place") or m.group("level")) and _GENERIC_BEFORE.search(doc.norm, max(0, start - 8), start):
+        if not (m.group("place") or m.group("level")) and _GENERIC_BEFORE.search(doc.norm, max(0, start - 10), start):
             continue
         form = m.group(0)
         if form not in links:

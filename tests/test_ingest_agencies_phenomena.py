@@ -114,3 +114,13 @@ def test_county_branches_of_city_bureaus_and_vertical_administrations() -> None:
     assert by["长沙市生态环境局浏阳分局"].type == "dispatched-body"
     assert by["国家税务总局浏阳市税务局"].type == "taxation" and "国家税务总局" not in by
     assert "市公安局" in by
+
+
+def test_a_provincial_department_report_names_its_own_offices_and_systems() -> None:
+    d = extract_text("江西省司法厅2021年法治政府建设年度报告\n2021年,省司法厅在省委、省政府领导下工作。厅机关党委、"
+                     "厅行政复议与应诉局、驻厅纪检监察组配合,省监狱管理局、省戒毒管理局、南昌市司法局参加。"
+                     "各设区市司法局、各县(市、区)司法局落实。部门建设情况纳入厅局考核。\n")
+    got = {a.text: a.type for a in d.agencies}
+    assert got["厅机关党委"] == got["厅行政复议与应诉局"] == got["驻厅纪检监察组"] == "internal-unit"
+    assert got["省监狱管理局"] == "prison-administration" and got["省戒毒管理局"] == "drug-rehabilitation"
+    assert "司法局" not in got and not [t for t in got if "门" in t]

@@ -6,7 +6,10 @@ Breakdown grammar (ANNOTATION §8 ``parts_of``):
   parts in the total's unit up to the end of that sentence; the parts may be a subset (sum ≤ total);
 * **list**: a total followed directly by ``,``/``:``/``(`` and a run of figures in its unit in the same
   sentence, either at least two that add up exactly to the total (53件,办结33件、积极解决16件、暂无法解决4件)
-  or items headed by outcome words that fit in it (清理文件108件,修改12件,废止7件).
+  or items headed by outcome words that fit in it (清理文件108件,修改12件,废止7件);
+* **subset**: the next count in the unit, headed by a result (办结, 已整改, 采纳, 化解, 通过 …) and no
+  larger, with a remainder right after it (发现问题64个,已整改58个,剩余6个); the next stage of a case
+  (收到申请20件,受理15件,审结5件) is not a subset.
 
 Rates: a percentage whose value is ``sum(numerator) / denominator × 100`` at its written precision,
 with the numerator drawn from the parts of a count before it (or one count in the same unit) in the
@@ -200,23 +203,51 @@ def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
             continue
         if not re.match(r"[ \t]*[,，:：(]", norm[total.end : total.end + 3]):
             continue
-        if _STAGE.match(norm[total.end : total.end + 8].lstrip(" \t,，:：")):
-            continue  # 收到20件,受理15件,审结5件: successive stages, not parts
         run: list[int] = []
         for i in range(t + 1, min(len(figures), t + 1 + MAX_SPAN)):
             f = figures[i]
             if sent[i] != sent[t] or _unit(f) != _unit(total) or f.part_of is not None or not _linkable(f):
                 break
             run.append(i)
-        parts = (
-            _exact_prefix(figures, run, total, norm)
-            or _outcome_prefix(figures, run, total, norm)
-            or _elaboration(figures, run, total, norm)
-        )
+        if _STAGE.match(norm[total.end : total.end + 8].lstrip(" \t,，:：")):
+            parts = _subset(figures, run, total, norm)  # 收到20件,受理15件: the accepted are a subset
+        else:
+            parts = (
+                _exact_prefix(figures, run, total, norm)
+                or _outcome_prefix(figures, run, total, norm)
+                or _elaboration(figures, run, total, norm)
+                or _subset(figures, run, total, norm)
+            )
         for j in parts:
             figures[j].part_of = t
         if parts:
             totals.add(t)
+
+
+#: What heads the part of a count that went through to a later stage or a result (ANNOTATION §8, an
+#: explicit subset): 受理1527件,办结1498件; 发现问题87条,已整改81条; 参考164人,通过151人.
+_SUBSET = re.compile(
+    r"(?:其中|依法|已|均|全部|累计|共|按期|及时|予以|成功)*"
+    r"(?:办结|整改到位|整改|采纳|化解|调解成功|成功调解|通过|合格|立案|答复|解决|落实|销号|办复)"
+)
+_REMAINDER = re.compile(r"(?:剩余|其余|尚余|尚有|未)")
+
+
+def _subset(figures: list[Figure], run: list[int], total: Figure, norm: str) -> list[int]:
+    """The next count, headed by a later stage or result and no larger, as a subset of the total; with
+    the remainder right after it (已整改39宗,剩余3宗)."""
+    if not run:
+        return []
+    first = run[0]
+    head = norm[total.end : figures[first].start].strip(" \t,，;；:：、")
+    if len(head) > 8 or not _SUBSET.match(head) or figures[first].value > total.value:
+        return []
+    parts = [first]
+    if len(run) > 1:
+        head = norm[figures[first].end : figures[run[1]].start].strip(" \t,，;；:：、")
+        if _REMAINDER.match(head) and _fits([figures[first], figures[run[1]]], total):
+            parts.append(run[1])
+    return parts
 
 
 def _exact_prefix(figures: list[Figure], run: list[int], total: Figure, norm: str) -> list[int]:

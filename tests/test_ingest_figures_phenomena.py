@@ -142,7 +142,12 @@ def test_breakdown_in_parentheses_and_with_baokuo() -> None:
 
 def test_partial_breakdown_by_outcome_words() -> None:
     assert parts(figs("累计清理规范性文件108件,修改12件,废止7件。"), 0) == ["12件", "7件"]
-    assert parts(figs("受理信访事项1236件,办结1200件,按期办结率99.2%。"), 0) == []
+    # the part that reached a result is an explicit subset (ANNOTATION §8); the next stage of a case is not
+    assert parts(figs("受理信访事项1236件,办结1200件,按期办结率99.2%。"), 0) == ["1200件"]
+    assert parts(figs("收到复议申请120件,受理110件,审结98件。"), 0) == []
+    assert parts(figs("督查发现问题64个,已整改58个,剩余6个正在整改。"), 0) == ["58个", "6个"]
+    assert parts(figs("征集意见建议215条,采纳138条,提出修改意见40条。"), 0) == ["138条"]
+    assert parts(figs("组织考试参考人员300人,通过320人。"), 0) == []  # a subset is never larger
 
 
 def test_breakdown_after_a_colon_and_cues_inside_brackets() -> None:

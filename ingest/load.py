@@ -127,6 +127,8 @@ def ingest_paths(
         load_vocab(store)
         results = process_reports(tasks, jobs=jobs)
         bar = tqdm(results, total=len(files), unit="report", disable=not progress or len(files) < 2, file=sys.stderr)
+        if bulk and not isinstance(store, LocalStore):
+            summary.warnings.append(f"{store.location}: --bulk needs a local store; loading report by report")
         if bulk and isinstance(store, LocalStore):
             from ingest.bulk import bulk_load_results
 

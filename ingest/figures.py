@@ -65,9 +65,10 @@ UNIT_BLOCKERS: dict[str, str] = {
     "场": "所地景馆合", "家": "庭长属乡", "户": "籍外口型", "期": "间限满刊末初中工项", "所": "有属得在以需",
     "处": "理罚置分长室", "支": "持撑付出部", "批": "准复示评", "次": "性", "个": "体",
     "种": "植养", "类": "型似", "本": "地级部区市县年单职次身着质源领", "张": "网图",
-    "位": "置于", "起": "草来", "台": "账", "级": "抓", "年": "度底初末中级代", "天": "然",
+    "位": "置于", "起": "草来", "台": "账村山湾区县镇乡市州阶", "级": "抓", "年": "度底初末中级代", "天": "然",
     "米": "面", "笔": "录", "块": "状", "座": "谈", "封": "闭", "册": "子", "元": "化素旦结件",
     "成": "立果效功为员本熟绩都交型年长就品套文片规建风色像人批案诉份分器不",
+    "门": "户诊槛前类店牌口窗面禁卫", "讲": "话座解授述究评师堂坛", "节": "日约省点能假庆目奏课水电期",
 }  # fmt: skip
 #: Words that begin with a blocker character and stand on their own after a count, so the unit is not
 #: part of a word: 14家|乡镇卫生院 (not 家乡), 3名|单位负责人 (not 名单), 5项|目标任务 (not 项目).
@@ -87,7 +88,7 @@ IDIOMS: tuple[str, ...] = (
     "一起", "一批", "一年", "一级", "一把", "一本账", "一站式", "一个也不能少", "两个条例",
     "一份材料", "一次也不跑", "四套班子", "两套班子", "一个都不能少", "一个不少", "一条龙",
     "一本通", "一支笔", "一把尺", "一张表单", "两个全覆盖", "三个转变", "四个不摘", "两个务必",
-    "一个平台", "一张清单", "一个标准", "一个门", "一次告知",
+    "一个平台", "一张清单", "一个标准", "一个门", "一次告知", "一门心思",
 )  # fmt: skip
 #: Characters before a number that make it an ordinal, a rank, a label or part of a word.
 _ORDINAL_BEFORE = set("第前每初")
@@ -276,6 +277,8 @@ _FORMULA_TAIL = re.compile(
     r"(?:到位|统一|结合|转变|坚持|必须|务必|确保|意识|自信|维护|确立|全面|优先|同步|满意|放心|不变|不动摇|服务|"
     r"严禁|一律|凡是|不准|禁止|抓手|区分|区分开来|敢于|善于)(?:[，,。；;、“”)）\s]|$)"
 )
+#: Verbs of change after the first member of a before/after pair (由91.2分提升至93.5分).
+_CHANGE_VERB = re.compile(r"(?:提升|提高|上升|增加|增长|下降|降低|减少|降至|升至|增至|提至|至|到)")
 _SERVICE_CIRCLE = re.compile(r"[^，,。；;、\s]{0,10}圈")
 
 
@@ -314,7 +317,7 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
         return True  # 成 (tenths) counts one to ten: 两成, 八成以上
     if unit == "分" and lead[-1:] in ("时", "点"):
         return True  # a clock time: 9时30分, 下午3点15分
-    if unit == "分" and (c.chinese or re.match(r"[\u3400-\u9fff]", after)):
+    if unit == "分" and (c.chinese or (re.match(r"[\u3400-\u9fff]", after) and not _CHANGE_VERB.match(norm, c.end))):
         return True  # a score (92.6分) only as a plain number closing its clause: not 十分, 3分局
     if len(re.sub(r"\D", "", c.num_text)) > 12:
         return True  # a long digit run is an identifier, not a figure
@@ -325,9 +328,11 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
             return True  # 二〇一九年
         if re.match(r"(?:行动|计划|规划|攻坚|工程|方案|目标|以前|前|来|以来)", norm[c.end : c.end + 2]):
             return True  # 三年行动 (a plan label), 5年前 (a time point), 三年来 (a reference period)
-        if re.search(r"(?:近|过去|最近|这|前|后)$", norm[max(0, c.start - 2) : c.start]):
+        if re.search(r"(?:近|过去|最近|这|前|后|一个)$", norm[max(0, c.start - 2) : c.start]):
             return True  # 近三年 (a reference period)
-    if unit == "日" and (not re.match(r"(?:内|以内|之内)", norm[c.end : c.end + 2]) or "月" in lead[-1:]):
+    if unit == "日" and "月" in lead[-1:]:
+        return True  # a day of the month (10月1日)
+    if unit == "日" and c.qualifier == "exact" and not re.match(r"(?:内|以内|之内)", norm[c.end : c.end + 2]):
         return True  # a day of the month (10月1日); 日 is a duration only in a time limit (15日内)
     if unit == "次" and re.match(r"(?:会议|全会|党代会|代表大会)", norm[c.end : c.end + 4]):
         if "届" in norm[max(0, c.start - 8) : c.start]:
@@ -340,7 +345,7 @@ def _excluded(c: Candidate, norm: str, mask: bytearray) -> bool:
         return True  # ranks
     if unit == "%" and re.search(r"(?:前|后)$", norm[max(0, c.start - 1) : c.start]):
         return True  # 前10% (a rank band)
-    if re.search(r"(?:浏览|点击|阅读|访问)(?:次数|量|数)?[:：]?\s*$", norm[max(0, c.start - 6) : c.start]):
+    if re.search(r"(?:浏览|点击|阅读|访问)(?:次数|量|数)?[:：]\s*$", norm[max(0, c.start - 6) : c.start]):
         return True  # page furniture: 浏览次数:1234次
     return False
 

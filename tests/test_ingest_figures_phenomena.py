@@ -335,3 +335,19 @@ def test_a_count_before_jun_all() -> None:
 def test_approximation_and_half_inside_a_ge_unit() -> None:
     got = [(f.text, f.value, f.unit, f.approx) for f in figs("整改历时三个多月,平均办理时间一个半小时。")]
     assert got == [("三个多月", 3, "个月", True), ("一个半小时", 1.5, "个小时", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开设宪法课程6门,举办专题讲座4讲,讲授法治课12节,补种苗木300株,人均学习32学时。",
+         [("6门", 6, "门"), ("4讲", 4, "讲"), ("12节", 12, "节"), ("300株", 300, "株"), ("32学时", 32, "学时")]),
+        ("检查渔船2,300艘次,检测仪器860台件。", [("2,300艘次", 2300, "艘次"), ("860台件", 860, "台件")]),
+        ("公示期不少于20日。", [("20日", 20, "日")]),  # 日 as a duration after a qualifier
+        ("满意度评分由85.5分提高到90.2分。", [("85.5分", 85.5, "分"), ("90.2分", 90.2, "分")]),
+        ("普法公众号文章阅读量36万人次。", [("36万人次", 360000, "人次")]),  # no page furniture without a colon
+        ("三台村,下一个五年规划期,一门心思抓落实。", []),
+    ],
+)
+def test_units_of_courses_lessons_vessels_and_score_pairs(text: str, expected: list) -> None:
+    assert triples(text) == expected

@@ -153,17 +153,20 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int], lost: boo
                 continue  # 一是一、二是二
             if prev_char == "," and not at_line_start:
                 # After a comma only inside a run: 二是 follows 一是, or 一是 is followed by 二是 in its paragraph.
-                if shi_prev is not None and value != shi_prev + 1:
-                    continue
+                if shi_prev is not None and value != shi_prev + 1 and not (value == 1 and run_follows(title_start)):
+                    continue  # (a new 一是…二是 run may begin where an earlier one ended: lost line breaks)
                 if shi_prev is None and (value != 1 or not run_follows(title_start)):
                     continue
             shi_prev = value
         elif not at_line_start and not glued:
             # Inline 一、/(一)/(1) only after a sentence end, in sequence, and where the line breaks were
             # lost; with line breaks, only 一、/(一) that continue their sequence (…成效。二、存在的问题).
-            if prev_char not in _SENTENCE_END or (
+            in_sequence = value is not None and value > 1 and value == last_value.get(kind, 0) + 1
+            if prev_char == "," and lost and kind == "paren_cn" and in_sequence:
+                pass  # …培训4200人次,(三)加强重点领域执法: a lost 。 before a heading in sequence
+            elif prev_char not in _SENTENCE_END or (
                 not lost
-                and not _merged_heading(kind, value, last_value)
+                and not _merged_heading(kind, value, last_value, norm, title_start)
                 and not _circled_item(norm, kind, value, last_value, title_start)
             ):
                 continue
@@ -182,9 +185,14 @@ def _find_hits(doc: Doc, skip_until: int, title_span: tuple[int, int], lost: boo
     return hits
 
 
-def _merged_heading(kind: str, value: int | None, last_value: dict[str, int]) -> bool:
-    """A 二、 or (二) run into a paragraph of a text that kept its line breaks: it continues its sequence."""
-    return kind in ("cn", "paren_cn") and value is not None and value > 1 and value == last_value.get(kind, 0) + 1
+def _merged_heading(kind: str, value: int | None, last_value: dict[str, int], norm: str, title_start: int) -> bool:
+    """A 二、, (二) or (2) run into a paragraph of a text that kept its line breaks: it continues its
+    sequence, or it opens one (value 1) with a short heading (…5次。(1)健全组织体系。)."""
+    if kind not in ("cn", "paren_cn", "paren_num") or value is None:
+        return False
+    if value == 1:
+        return _short_heading(norm, title_start)
+    return value == last_value.get(kind, 0) + 1
 
 
 def _circled_item(norm: str, kind: str, value: int | None, last_value: dict[str, int], title_start: int) -> bool:

@@ -217,3 +217,14 @@ def test_circled_items_inline_like_numbered_items():
     text = "一、下一步打算\n主要措施:①健全制度;②强化监督;③严格考核。\n位于③号楼。\n"
     assert [(s.number, s.title, s.level) for s in sections_of(text)[1]] == [
         ("一", "下一步打算", 1), ("①", "健全制度", 4), ("②", "强化监督", 4), ("③", "严格考核", 4)]
+
+
+def test_inline_paren_items_and_new_shi_runs():
+    # with line breaks kept: a (1) opening a run inside a paragraph, before a short heading
+    text = "一、加强领导\n局党组研究法治工作4次。(1)完善议事规则。\n(2)强化考核。\n"
+    assert [(s.number, s.level) for s in sections_of(text)[1]] == [("一", 1), ("(1)", 4), ("(2)", 4)]
+    # with line breaks lost: a (三) after a comma that lost its 。, and a second 一是 run after a comma
+    body = "全年工作稳步推进。" * 40
+    text = (body + "一、深化改革(一)优化服务。办理事项20件。(二)规范执法。培训300人次,(三)强化监督。检查5次。"
+            "二、下一步打算主要任务是,一是加强学习;二是完善制度。今后工作中,一是强化考核;二是严格问责。")
+    assert [s.number for s in sections_of(text)[1]] == ["一", "(一)", "(二)", "(三)", "二", "一是", "二是", "一是", "二是"]

@@ -54,7 +54,7 @@ _PRE_QUAL_RE = re.compile("(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, rever
 #: Words that end in a qualifier character without qualifying (签约12家, 预约3000人次, 就近5个站点).
 NOT_QUALIFIERS = {
     "签约", "预约", "履约", "制约", "节约", "邀约", "特约", "公约", "合约", "违约", "守约", "践约", "赴约", "租约",
-    "缔约", "集约", "相约", "失约", "解约", "续约", "附近", "就近", "邻近", "临近", "靠近", "贴近", "走近", "赶超",
+    "缔约", "集约", "相约", "解约", "续约", "附近", "就近", "邻近", "临近", "靠近", "贴近", "走近", "赶超",
 }  # fmt: skip
 POST_QUALIFIERS = {"以上": "at-least", "左右": "approx", "以内": "at-most", "以下": "at-most"}
 INNER_QUALIFIERS = {"余": "more-than", "多": "more-than"}

@@ -326,6 +326,7 @@ def test_a_clause_of_only_a_lead_word_carries_the_clause_before() -> None:
 def test_words_ending_in_a_qualifier_character_do_not_qualify() -> None:
     got = [(f.text, f.approx) for f in figs("与银行签约15家,线上预约2600人次,就近设立8个站点,约1200人次。")]
     assert got == [("15家", False), ("2600人次", False), ("8个", False), ("1200人次", True)]
+    assert figs("挽回经济损失约300万元。")[0].approx  # 损失|约: the word ends before the marker
 
 
 def test_a_count_before_jun_all() -> None:

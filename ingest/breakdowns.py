@@ -33,7 +33,7 @@ _STAGE = re.compile(r"(?:依法)?(?:受理|审结|立案|结案|审理|作出)")
 #: Outcome words of the breakdown code lists (document clean-up, proposals, reconsideration, litigation,
 #: disclosure): a figure headed by one is a part of the count before it.
 _OUTCOME = re.compile(
-    r"(?:其中|依法|予以|决定|宣布|确认|已|被|均)*"
+    r"(?:其中|依法|予以|决定|宣布|确认|已|被|均|拟)*"
     r"(?:保留|继续有效|有效|修改|修订|废止|失效|暂停执行|办结|已办结|积极解决|正在解决|列入计划|解决|暂无法解决"
     r"|暂不能解决|无法解决|采纳|维持|撤销|驳回|变更|确认违法|违法|责令履行|调解|和解|终止|胜诉|败诉|撤诉"
     r"|主动公开|部分公开|不予公开|公开|不予受理|答复|[ABCＡＢＣ]类)"
@@ -227,8 +227,9 @@ def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
 #: What heads the part of a count that went through to a later stage or a result (ANNOTATION §8, an
 #: explicit subset): 受理1527件,办结1498件; 发现问题87条,已整改81条; 参考164人,通过151人.
 _SUBSET = re.compile(
-    r"(?:其中|依法|已|均|全部|累计|共|按期|及时|予以|成功)*"
-    r"(?:办结|整改到位|整改|采纳|化解|调解成功|成功调解|通过|合格|立案|答复|解决|落实|销号|办复)"
+    r"(?:已办理|(?:其中|依法|已|均|全部|累计|共|按期|按时|及时|予以|成功)*"
+    r"(?:办结|整改到位|整改|采纳|化解|调解成功|成功调解|调处成功|通过|合格|不合格|优秀|良好|立案|答复|解决|落实|销号"
+    r"|办复|清零))$"
 )
 _REMAINDER = re.compile(r"(?:剩余|其余|尚余|尚有|未)")
 
@@ -240,8 +241,8 @@ def _subset(figures: list[Figure], run: list[int], total: Figure, norm: str) -> 
         return []
     first = run[0]
     head = norm[total.end : figures[first].start].strip(" \t,，;；:：、")
-    if len(head) > 8 or not _SUBSET.match(head) or figures[first].value > total.value:
-        return []
+    if len(head) > 8 or not _SUBSET.search(head) or figures[first].value > total.value:
+        return []  # the result word right before the count (县公安局立案15件, 抽检…不合格29批次)
     parts = [first]
     if len(run) > 1:
         head = norm[figures[first].end : figures[run[1]].start].strip(" \t,，;；:：、")

@@ -148,6 +148,10 @@ def test_partial_breakdown_by_outcome_words() -> None:
     assert parts(figs("督查发现问题64个,已整改58个,剩余6个正在整改。"), 0) == ["58个", "6个"]
     assert parts(figs("征集意见建议215条,采纳138条,提出修改意见40条。"), 0) == ["138条"]
     assert parts(figs("组织考试参考人员300人,通过320人。"), 0) == []  # a subset is never larger
+    # planned outcomes (拟废止), grades of a check (不合格, 优秀) and a result after its agent (公安机关立案)
+    assert parts(figs("集中清理规范性文件96件,拟废止8件、拟修改15件。"), 0) == ["8件", "15件"]
+    assert parts(figs("抽检农产品860批次,不合格12批次。"), 0) == ["12批次"]
+    assert parts(figs("向公安机关移送案件23件,公安机关立案20件。"), 0) == ["20件"]
 
 
 def test_breakdown_after_a_colon_and_cues_inside_brackets() -> None:

@@ -62,10 +62,10 @@ _NATIONAL = {
 #: 区委督查办, 省人大常委会法工委); not verbs (督办, 查处) nor phrases running on (区委区政府办, 与公司).
 _UNIT_TAIL = re.compile(
     r"(?![署门长分部各]|机关|[^\s,。、]{0,4}内设)(?:法工委|法制工作委员会|办公室|办公厅"
-    r"|(?:应诉|[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅县区市省镇乡]){1,10}?"
-    r"(?:科(?![学技室研普长])|股(?![份东权票市])|(?<![查判惩论办])处(?![理罚置分境长])|(?<!公)司(?![法机长])"
+    r"|(?:应诉|[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅县区市省镇乡处]){1,10}?"
+    r"(?:科(?![学技室研普长])|股(?![份东权票市])|(?<![查判惩论办别到证])处(?![理罚置分境长])|(?<!公)司(?![法机长])"
     r"|(?<=..)室(?![内外])|(?:(?<=督查)|(?<=..)(?<![查督承交代协主创举开兴包首帮领催转合立筹申操专]))办"
-    r"(?![理事法学公好成结案件实])))")
+    r"(?![理事法学公好成结案件实证])))")
 #: Bodies whose named offices (督查室, 法规科) are listed as their own internal units.
 _UNIT_OWNERS = ("people-government", "party-committee", "department", "party-department", "general-office",
                 "people-congress-standing-committee", "discipline-commission", "coordinating-office")

@@ -197,10 +197,18 @@ class _Linker:
         for d in self.chain:
             if d.noun == noun or (noun == "市" and d.level == "prefecture") or (noun == "州" and d.name.endswith("州")):
                 return d, 0.9
-        if self.j_div is None:  # jurisdiction unknown: one placeholder division per level noun of this report
-            level = {"省": "province", "镇": "township", "乡": "township", "街道": "township"}.get(noun, "county")
+        level = {"省": "province", "镇": "township", "乡": "township", "街道": "township"}.get(noun, "county")
+        if self.j_div is None or self._guessed_above(level):
+            # jurisdiction unknown, or only guessed from a frequent higher place: one placeholder per level noun
             return Division(f"x{self.doc.sha256[:8]}-{_NOUN_CODES.get(noun, 'o')}", noun, level, None), 0.3
         return None, 0.3
+
+    def _guessed_above(self, level: str) -> bool:
+        """Whether the jurisdiction is a most-named place above ``level`` (区司法局 in a report placed at 重庆市)."""
+        meta = self.doc.meta
+        guessed = "most-named" in meta.evidence.get("jurisdiction", "") and meta.confidence.get("jurisdiction", 1) < 0.5
+        ranks = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
+        return guessed and self.j_div is not None and ranks.get(level, 2) > ranks.get(self.j_div.level, 0)
 
     def place_owner(self, text: str) -> tuple[Division | None, float]:
         from ingest.jurisdiction import parse_name

@@ -54,3 +54,13 @@ def test_a_district_in_no_table_wins_over_its_frequent_city_and_keeps_relative_f
     by = {a.text: a for a in d.agencies}
     assert {"江湾区人民政府", "区委", "区司法局", "区人民法院", "区委依法治区办", "上海市司法局"} <= set(by)
     assert by["区司法局"].iri == "" and by["上海市司法局"].iri.endswith("/310000/gov/justice")
+
+
+def test_relative_forms_below_a_guessed_higher_place_stay_mentions() -> None:
+    text = ("2023年法治政府建设情况报告\n2023年,在市委、市政府和区委的领导下推进法治。天津市司法局指导,天津市人民政府督查,"
+            "天津市法治建设。区司法局、区人民法院、区委依法治区办落实。\n")
+    d = extract_text(text)
+    assert d.meta.confidence["jurisdiction"] < 0.5  # a guess: the most-named place
+    by = {a.text: a for a in d.agencies}
+    assert {"区委", "区司法局", "区人民法院", "区委依法治区办"} <= set(by)
+    assert by["区司法局"].iri == "" and by["天津市司法局"].iri.endswith("/120000/gov/justice")

@@ -8,19 +8,43 @@ ranking: exact, then prefix, then substring (then IRI matches); ties by mention 
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from bisect import bisect_right
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from service.ld_common import LABEL_PREDICATES, MENTIONS, curie, iri_to_path, kind_of, local_name, pick_label
 
-router = APIRouter(tags=["search"])
-
+log = logging.getLogger(__name__)
 SEP = "\x00"
 RANKS = {"exact": 0, "prefix": 1, "substring": 2, "iri": 3}
+
+
+@asynccontextmanager
+async def warm_index(app):
+    """Build the label index in the background at start-up (local stores), so the first /search is fast."""
+    from fazhi.store import LocalStore
+
+    store = getattr(app.state, "store", None)
+    if isinstance(store, LocalStore):
+        cache = app.state.label_index = IndexCache()
+
+        def build() -> None:
+            try:
+                cache.get(store)
+            except Exception as e:  # a failed warm-up only means the first /search builds it
+                log.warning("search index warm-up failed: %s", e)
+
+        threading.Thread(target=build, name="fazhi-search-index", daemon=True).start()
+    yield
+
+
+router = APIRouter(tags=["search"], lifespan=warm_index)
+
 
 
 def norm(text: str) -> str:

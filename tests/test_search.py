@@ -84,3 +84,21 @@ def test_index_counts_every_labelled_entity(tmp_path):
     assert set(ENTITIES) <= {e.iri for e in index.entries}
     total, hits = index.search("人民政府")
     assert total >= 2 and all("人民政府" in lab for _, _, lab in hits)
+
+
+def test_index_is_built_in_the_background_at_start_up(tmp_path):
+    import time
+
+    from explore_fixture import load
+    from fastapi.testclient import TestClient
+
+    from service.app import create_app
+    from service.settings import Settings
+
+    app = create_app(Settings(store=load(tmp_path / "s")))
+    with TestClient(app) as c:  # runs the start-up hooks
+        deadline = time.monotonic() + 30
+        while app.state.label_index._index is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert app.state.label_index._index is not None
+        assert c.get("/search", params={"q": "司法局"}).json()["results"][0]["iri"] == JUSTICE

@@ -125,3 +125,10 @@ def test_a_provincial_department_report_names_its_own_offices_and_systems() -> N
     assert got["厅机关党委"] == got["厅行政复议与应诉局"] == got["驻厅纪检监察组"] == "internal-unit"
     assert got["省监狱管理局"] == "prison-administration" and got["省戒毒管理局"] == "drug-rehabilitation"
     assert "司法局" not in got and not [t for t in got if "门" in t]
+
+
+def test_more_standard_bureaus() -> None:
+    got = _by_text(HEAD + "市乡村振兴局、市扶贫办、市机关事务管理局、市投资促进局、市地震局、市侨务办配合。平台办理。\n")
+    assert got == {"醴陵市人民政府": "people-government", "市乡村振兴局": "rural-revitalization",
+                   "市扶贫办": "poverty-alleviation", "市机关事务管理局": "offices-administration",
+                   "市投资促进局": "investment-promotion", "市地震局": "earthquake", "市侨务办": "overseas-chinese"}

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from fazhi.iri import instance, short_hash
 from ingest import divisions
-from ingest.agency_ids import NATIONAL, AgencyInfo, agency_info, branch, child, make, station
+from ingest.agency_ids import NATIONAL, AgencyInfo, agency_info, branch, child, make, state_bureau, station
 from ingest.agency_types import DEPARTMENTS, dept_forms
 from ingest.divisions import Division
 from ingest.jurisdiction import _places_in, reporting_body
@@ -321,7 +321,7 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         div, conf = lk.place_owner(g("cppccplace"))
         return (make(div, "cppcc"), conf) if div is not None else (None, 0.0)
     if g("natbureau"):  # a state bureau under a ministry (国家铁路局, 中国民用航空局)
-        return child(make(NATIONAL, "gov"), "unit", g("natbureau")), 0.8
+        return state_bureau(g("natbureau")), 0.8
     if g("inspect"):  # the discipline inspection group stationed in the reporting body
         owner = lk.j_body
         return (child(owner, "unit", g("inspect")), 0.7) if owner is not None else (None, 0.0)

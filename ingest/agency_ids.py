@@ -241,6 +241,13 @@ def station(town: Division, dept: str, label: str) -> AgencyInfo:
                                 "dispatched-body", "dispatched-body", county.code, up.iri))
 
 
+def state_bureau(label: str) -> AgencyInfo:
+    """A national bureau administered by a ministry that has no standard type (国家铁路局, 中国民用航空局)."""
+    gov = make(NATIONAL, "gov")
+    return _register(AgencyInfo(f"{gov.iri}/bureau-{short_hash(label, 8)}", label, f"State bureau {label}",
+                                "department", "department", "cn", gov.iri))
+
+
 def child(owner: AgencyInfo, body: str, label: str) -> AgencyInfo:
     """A Party group (``body='party-group'``) or a named internal unit (``'unit'``) of ``owner``."""
     if body == "party-group":

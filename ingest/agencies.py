@@ -7,8 +7,15 @@ people's government, Party committee (委, 党委, 党工委) and its organs, pe
 court, procuratorate, supervisory commission or a department from :mod:`ingest.agency_types`.
 National bodies (党中央, 国务院, 中办, 司法部 …) have fixed forms. Unseparated pairs (市委市政府) are
 two matches; a body heading a longer phrase (县人大代表建议, 局党组书记, 省委常委会会议) is matched on
-its own. Not matched: generic references (各部门, 乡镇政府, 公安机关: no owner or an excluded one),
-bodies inside 《》 or “” and the CMS header list.
+its own. Not matched: generic references (各部门, 乡镇政府, 公安机关: no owner or an excluded one;
+各县市区司法局: a generic set before a bare department), bodies inside 《》 or “” and the CMS header list.
+
+A body may be followed by a named office (县委督查室, 县司法局法治督察股, 省政府行政复议办公室, 部办公厅:
+an internal unit; not a verb such as 查处, 督办), a branch bureau by its station (X公安分局Y派出所), a city
+bureau by a county's short name and 分局 (…生态环境局浏阳分局: that county's branch); a vertical
+administration runs into its local bureau (国家税务总局X税务局). Stems of several fields after an owner make
+one merged bureau (县文化旅游广电体育局). A verb that runs into a place name (会同县公安局) is cut off unless
+that place is the report's own.
 
 Matching runs on ``doc.norm``; ``text`` is sliced from ``doc.text``. Linking uses the jurisdiction
 set by :mod:`ingest.jurisdiction` (区司法局 in 台儿庄区's report → ``id/org/370405/gov/justice``).

@@ -21,9 +21,11 @@ def test_named_offices_after_any_body_are_internal_units() -> None:
 
 def test_verbs_after_a_body_are_not_offices() -> None:
     got = _by_text(HEAD + "市公安局查办案件12件,市法院判处3人,市政府督办事项,市政府挂牌督办5件,市委区政府办。"
-                          "市财政局分别处理,市司法局公证处办证。\n")
+                          "市财政局分别处理,市司法局公证处办证。市教育局加强学科,市政府推行跨省通办,"
+                          "市司法局老马调解室、市政府会议室、市委档案室。\n")
     assert {"市公安局", "市法院", "市政府", "市财政局", "市司法局"} <= set(got)
-    assert not [t for t in got if t.endswith(("查办", "判处", "督办", "别处", "公证处"))], got
+    assert {"市教育局", "市委"} <= set(got)
+    assert not [t for t in got if t.endswith(("查办", "判处", "督办", "别处", "公证处", "学科", "通办", "室"))], got
 
 
 def test_merged_and_older_bureaus_and_short_forms() -> None:

@@ -126,8 +126,8 @@ def _body_pattern() -> str:
         r"|(?P<partyoffice>委办公[厅室]|委办(?![理事法学公好成结]))"
         r"|(?P<discipline>纪委监委|纪工委|纪委)"
         r"|(?P<organs>直属?机关(?:党)?工委|机关(?:党)?工委)"
-        r"|(?P<zone>[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅县市省]{0,10}?"
-        r"(?:管委会|管理委员会))"
+        r"|(?P<zone>(?:[^\s\W\d的了到落在是把将对为从向给被让使及等和并已要应该能会就都也还又各委局府院厅县市省]{0,8}?"
+        r"(?:区|园|中心|港|城|基地))?(?:管委会|管理委员会))"
         r"|(?P<party>委(?![员托])|党委|党工委|工委)"
         r"|(?P<partyfull>委员会)"
         r"|(?P<legal>(?:人民)?政府法制办(?:公室)?)"
@@ -377,7 +377,7 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
             return None, 0.0
         return child(make(div, "gov"), "unit", g("unit")), conf
     if g("organs") or g("zone"):  # 县直机关工委 (a Party organ), 行政服务中心管委会 (a zone's committee)
-        if div is None:
+        if div is None or (g("zone") in ("管委会", "管理委员会") and not (place or "").endswith("区")):
             return None, 0.0
         return child(make(div, "party" if g("organs") else "gov"), "unit", g("organs") or g("zone")), conf
     bare_lbg = (g("lbg") or "").startswith("全面") or (g("lbgoff2") or "").startswith("依法治")

@@ -66,6 +66,8 @@ def test_party_organs_committees_and_detachments() -> None:
                           "县纪委监委派驻纪检监察组监督。\n")
     assert {"市直机关工委", "市经济开发区管委会", "市消防救援支队", "市行政复议委员会"} <= set(got), got
     assert got["市消防救援支队"] == "fire-rescue" and "派驻纪检监察组" not in got
+    got = _by_text(HEAD + "市食品安全管理委员会、市管委会检查。\n")  # a coordinating committee; no zone named
+    assert set(got) == {"醴陵市人民政府"}
 
 
 def test_a_zone_committee_owned_by_a_short_place_name() -> None:

@@ -19,11 +19,11 @@ from fazhi.iri import concept
 from ingest.mechanism_scheme import CONCEPTS, Concept, lookup, mechanism_key
 from ingest.model import Doc, MechanismMention, QuotedOther
 from ingest.pinyin_slug import pinyin_slug
-from ingest.quote_classes import classify_quote
+from ingest.quote_classes import classify_quote, says_mechanism
 
 _QUOTE = re.compile(r"“([^“”]{1,500})”")
 _TITLE = re.compile(r"《[^《》]{1,400}》")
-_CONTEXT = 6
+_CONTEXT = 8
 
 
 def _known(name: str) -> object:
@@ -47,10 +47,11 @@ def extract_mechanisms(doc: Doc) -> None:
     norm = doc.norm
     matches = [m for m in _QUOTE.finditer(norm, lo) if m.group(1).strip()]
     quoted = [(m.start(), m.end()) for m in matches]
-    for m, (before, after) in zip(matches, _contexts(norm, matches, lo), strict=True):
+    contexts = _contexts(norm, matches, lo)
+    categories = _consistent([m.group(1) for m in matches], contexts)
+    for m, category in zip(matches, categories, strict=True):
         start, end, name = m.start(1), m.end(1), m.group(1)
         text = doc.text[start:end]
-        category = classify_quote(name, before, after) if _known(name) is None else None
         if category is not None:
             doc.quoted_other.append(QuotedOther(text=text, start=start, end=end, category=category))
             continue
@@ -59,6 +60,24 @@ def extract_mechanisms(doc: Doc) -> None:
     blocked = quoted + [(m.start(), m.end()) for m in _TITLE.finditer(norm, lo)]
     doc.mechanisms.extend(_unquoted(doc, lo, blocked))
     doc.mechanisms.sort(key=lambda x: (x.start, x.end))
+
+
+def _consistent(names: list[str], contexts: list[tuple[str, str]]) -> list[str | None]:
+    """The category of each quote, one per name in a report: a name that one mention's neighbours show
+    to be a named thing (依托“X”平台) is that thing at its other, cue-less mentions too (提升“X”应用水平),
+    unless a mention is followed by a system word (“X”制度) or the seed scheme knows the name."""
+    categories = [
+        classify_quote(name, before, after) if _known(name) is None else None
+        for name, (before, after) in zip(names, contexts, strict=True)
+    ]
+    decided: dict[str, str | None] = {}
+    for name, (_, after), category in zip(names, contexts, categories, strict=True):
+        key = mechanism_key(name)
+        if category is None and (_known(name) is not None or says_mechanism(after)):
+            decided[key] = None
+        elif category is not None:
+            decided.setdefault(key, category)
+    return [decided.get(mechanism_key(name), category) for name, category in zip(names, categories, strict=True)]
 
 
 def _contexts(norm: str, matches: list[re.Match[str]], lo: int) -> list[tuple[str, str]]:

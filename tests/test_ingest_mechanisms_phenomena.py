@@ -133,7 +133,7 @@ def test_phenomena_in_sentences() -> None:
 #: metaphors, campaigns), labelled by ANNOTATION §6 before the classifier was run on them. Measured
 #: with the rules of commit 41fbf2e: 96 names, P 0.864 R 0.983 F1 0.919 (errors: observance days,
 #: a version label, 绣花功夫, 以人民为中心, bodies and publications, a county's app); the rules were
-#: then changed by phenomenon. The one error left: 宪法宣传周, which the seed scheme holds as a campaign.
+#: then changed by phenomenon. 宪法宣传周 was the last error until the scheme dropped observances.
 STRESS: list[tuple[str, dict[str, int]]] = [
     ("深化“最多跑一次”改革,推行“一件事一次办”。", {"最多跑一次": 1, "一件事一次办": 1}),
     ("推进政务服务“跨省通办”,深化“证照分离”改革。", {"跨省通办": 1, "证照分离": 1}),
@@ -315,7 +315,9 @@ STRESS4: list[tuple[str, dict[str, int]]] = [
     ("严格落实“末位表态”制度,推行“集体讨论”决定。", {"末位表态": 1, "集体讨论": 1}),
     ("在“晋江经验”指引下,推进“晋江模式”。", {"晋江经验": 1, "晋江模式": 1}),
     ("打造“调解员工作室”品牌,设立“金牌调解员”。", {"调解员工作室": 0, "金牌调解员": 0}),
-    ("聘请“三官一律”进网格,落实“一村一辅警”。", {"三官一律": 1, "一村一辅警": 1}),
+    # relabelled: 三官一律 (judges, prosecutors, police officers, lawyers) names people, a group label
+    # (ANNOTATION §6, like 关键少数), as the second held-out set has it
+    ("聘请“三官一律”进网格,落实“一村一辅警”。", {"三官一律": 0, "一村一辅警": 1}),
     ("推动“县乡村三级”联动,建立“街乡吹哨”机制。", {"县乡村三级": 1, "街乡吹哨": 1}),
     ("建立“红黄绿”三色预警机制,推行“黄牌警告”。", {"红黄绿": 1, "黄牌警告": 1}),
     ("防止出现“重审批、轻监管”,杜绝“以罚代管”。", {"重审批、轻监管": 0, "以罚代管": 0}),

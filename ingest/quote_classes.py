@@ -12,8 +12,8 @@ or the category of a non-mechanism:
 ``set-label``  labels for a set of documents, databases or bodies (一号司法建议, 两库, 两委)
 ``group``      labels for groups of people or kinds of wrongdoers (关键少数, 小散乱污 企业, 楼长, …义警,
                a volunteer group …帮)
-``quotation``  a verbatim sentence, a description of a problem or misconduct (门难进, 办不成事, 非X化,
-               “…”等违法行为), or of a stated result (双下降)
+``quotation``  a verbatim sentence, a description of a problem or misconduct (门难进, 办不成事,
+               遏制耕地“非农化”, “…”等违法行为), or of a stated result (双下降)
 ``short-name`` a short name the text defines for something it has just named (以下简称“县卫健局”)
 ``observance`` observance days, weeks and months (世界卫生日, 全民营养周, 宪法宣传周)
 ``version``    a version label (2.0版, V3.0)
@@ -72,7 +72,7 @@ _NAMED_TAIL = re.compile(
 )
 #: rooms, corners and posts named as places (警民联调室, 法治文化角, 红色驿站, 普法宣传点)
 _ROOM_TAIL = re.compile(
-    r"^[\u4e00-\u9fff]{2,}(?:室|角|(?<![一])站|亭|屋|岗(?<!上岗)|(?<![试重亮焦难痛堵盲断节热起支脚力一多])点)$"
+    r"^[\u4e00-\u9fff]{2,}(?:室|角|(?<![一])站|亭|屋|(?<![多双轮上])岗|(?<![试重亮焦难痛堵盲断节热起支脚力一多])点)$"
 )
 #: a room or post named after the quote: “宁宁帮”矛盾调处工作室, “老司法”调解工作室
 _ROOM_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:调解|调处|工作|服务|接待|议事|说事|协商|警务)(?:室|站|点|角|屋|驿站)")
@@ -128,16 +128,14 @@ _FAULT_TAIL = re.compile(r"^(?![零无不反防治惩去除拒])[\u4e00-\u9fff]{
 _PROBLEM = re.compile(r"(难|慢|乱|差|烦|推诿|扯皮|不作为|乱作为|慢作为|吃拿卡要|庸懒散|主义|梗阻|繁|多头|重复)")
 #: a verb of preventing or punishing, maybe with a short object between it and the quote (遏制耕地“非农化”)
 _PROBLEM_BEFORE = re.compile(
-    r"(防止|杜绝|避免|破除|整治|纠正|克服|打破|破解|根治|治理|严防|防范|谨防|严禁|禁止|遏制|打通|消除|拆除|清除|疏通|"
-    r"查处|严查|查办|打击|严打)(?:出现|发生|产生)?[\u4e00-\u9fff]{0,2}$"
+    r"(防止|杜绝|避免|破除|整治|纠正|克服|打破|破解|根治|(?<![层会市合域源境态区村])治理|严防|防范|谨防|严禁|禁止|遏制|"
+    r"制止|打通|消除|拆除|清除|疏通|查处|严查|查办|打击|严打)(?:出现|发生|产生)?[\u4e00-\u9fff]{0,2}$"
 )
 #: …的现象, “…”等问题, “…”等违法行为: a problem or a kind of misconduct named
 _PROBLEM_AFTER = re.compile(r"^(?:等)?(?:的)?(?:问题|现象|难题|顽疾|乱象|弊端|痼疾)|^(?:等)?(?:违法|违规|违章|犯罪|不法)")
-#: a deviation from a required use: 非农化, 非粮化
-_DEVIATION = re.compile(r"^非[\u4e00-\u9fff]{1,2}化$")
 #: a stated result of the figures just named: 双下降, 两提升 (零增长 is a target slogan, like 零容忍)
 _RESULT = re.compile(r"^[双两三四](?:下降|上升|提升|提高|增长|降低|减少|回落|增加|达标|清零)$")
-#: 发挥“…”作用: the role of a kind of people (发挥“楼长”作用, 发挥“两代表一委员”作用)
+#: 发挥“…”作用: the role of a kind of people named in a short word (发挥“乡贤”作用, 发挥“楼长”作用)
 _ROLE_BEFORE = re.compile(r"发挥$")
 _ROLE_AFTER = re.compile(r"^(?:的)?(?:作用|优势|职能)")
 _SENTENCE = re.compile(r"[。！？!?]")
@@ -227,7 +225,7 @@ def _form_kind(q: str, name: str, before: str, after: str) -> str | None:
         return "set-label"
     if _GROUP_TAIL.search(q) or _GROUP_AFTER.match(after):
         return "group"
-    if _ROLE_BEFORE.search(before) and _ROLE_AFTER.match(after) and not _MECHANISM_TAIL.search(q):
+    if _ROLE_BEFORE.search(before) and _ROLE_AFTER.match(after) and len(q) <= 3 and not re.match(rf"[{_NUM}双]", q):
         return "group"
     if _METAPHOR.match(q) or _ROLE.match(q) or _METAPHOR_TAIL.search(q) or _METAPHOR_AFTER.match(after):
         return "metaphor"
@@ -263,8 +261,6 @@ def _is_problem(q: str) -> bool:
     """A description of a problem: every clause names a fault (门难进、脸难看、事难办; 形式主义、官僚主义)."""
     if _PROBLEM_WORD.match(q) or re.fullmatch(r"[\u4e00-\u9fff]{1,4}难", q):
         return True  # 执行难, 融资难
-    if _DEVIATION.match(q):
-        return True  # 非农化: farmland turned from its use
     if _FAULT_TAIL.search(q):
         return True  # 微腐败, 慢作为: a fault named (零腐败, 反腐败 are goals)
     if len(q) <= 8 and _CANNOT.search(q):

@@ -35,6 +35,8 @@ def kinds(text: str) -> dict[str, bool]:
         ("推广“红枫义警”群防群治经验。", "红枫义警", False),
         ("培育“和事帮”调解力量。", "和事帮", False),
         ("充分发挥“乡贤”作用,化解邻里纠纷。", "乡贤", False),
+        ("发挥“三治融合”作用。", "三治融合", True),  # a method, not a short people word
+        ("推行“一人多岗”。", "一人多岗", True),
         ("新增违法建设实现“零增长”。", "零增长", True),  # a target slogan, not a 长 role
         ("落实“一村一辅警”。", "一村一辅警", True),  # each village has one: a distribution formula
         # rooms, corners and posts; a room named after the quote
@@ -58,6 +60,8 @@ def kinds(text: str) -> dict[str, bool]:
         ("严厉查处“黑车拉客”等违法行为。", "黑车拉客", False),
         ("治理工地“跑冒滴漏”。", "跑冒滴漏", False),
         ("坚决制止林地“非林化”。", "非林化", False),
+        ("实现矛盾纠纷“非诉化”解决。", "非诉化", True),
+        ("推进基层治理“一张网”建设。", "一张网", True),  # 基层治理 is a noun here, not a verb of curbing
         ("规划审批中存在“重审批轻监管”的现象。", "重审批轻监管", False),
         ("投诉量和差错率实现“双降低”。", "双降低", False),
         ("推行“双告知”。", "双告知", True),

@@ -111,13 +111,21 @@ class LocalStore(Store):
         self._store = self._open()
 
     def _open(self) -> ox.Store:
-        try:
-            if self.read_only:
+        if not self.read_only:
+            try:
+                Path(self.location).mkdir(parents=True, exist_ok=True)
+                return ox.Store(self.location)
+            except OSError as e:
+                raise StoreError(f"cannot open store {self.location}: {e}") from e
+        # A writer in another process may be compacting: the file list read at open can name a file
+        # that is deleted a moment later. Such an open fails and succeeds when tried again.
+        for attempt in range(20):
+            try:
                 return ox.Store.read_only(self.location)
-            Path(self.location).mkdir(parents=True, exist_ok=True)
-            return ox.Store(self.location)
-        except OSError as e:
-            raise StoreError(f"cannot open store {self.location}: {e}") from e
+            except (OSError, RuntimeError) as e:
+                error = e
+                time.sleep(0.02 * (attempt + 1))
+        raise StoreError(f"cannot open store {self.location} read-only: {error}")
 
     def refresh(self) -> bool:
         """Reopen a read-only view if the directory changed since it was opened; True if it did."""
@@ -130,8 +138,11 @@ class LocalStore(Store):
         signature = disk_signature(self.location)
         if signature == self._signature:
             return False
+        try:
+            self._store = self._open()
+        except StoreError:
+            return False  # keep the old view; the next check tries again
         self._signature = signature
-        self._store = self._open()
         return True
 
     @property

@@ -77,7 +77,7 @@ _ROOM_TAIL = re.compile(
 #: a room or post named after the quote: “宁宁帮”矛盾调处工作室, “老司法”调解工作室
 _ROOM_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:调解|调处|工作|服务|接待|议事|说事|协商|警务)(?:室|站|点|角|屋|驿站)")
 #: a landscape or place brand: 百里柳江, 千里画廊, 十里长街
-_PLACE_BRAND = re.compile(r"^[十百千万]里[\u4e00-\u9fff]{1,4}$")
+_PLACE_BRAND = re.compile(r"^[十百千万]里[\u4e00-\u9fff]{1,8}$")
 #: a window opened for a reform serves that reform: 开设“跨省通办”专窗 (not a named platform)
 _WINDOW_AFTER = re.compile(r"^(?:服务)?(?:专窗|窗口|专区|专柜|绿色通道|通道)")
 _NAMED_BEFORE = re.compile(r"(上线|开通|开设|登录|下载|关注|注册|扫描|扫码|编印|编写|印制|出版|拍摄|发放|刊播|播出|播放|唱响|讲好|讲述)$")
@@ -107,7 +107,7 @@ _ROLE = re.compile(
 #: numeral formulas of verbs or qualities stay reforms (放管服, 六稳, 三项制度, 一X一Y: each X has a Y)
 _SET_LABEL = re.compile(
     rf"^(?:[{_NUM}]+号(?:[^工]*(?:建议|文件|令|公告|通知|案|报告|意见))?"
-    rf"|(?:[{_NUM}]+[库委院会长员官律师警客危务违车船所室高府局微端屏])+)$"
+    rf"|(?:[{_NUM}]+[库委院会长员官律师警客危务违车船老癌所室高府局微端屏])+)$"
 )
 _DOCUMENT = re.compile(
     r"^(?![一二两三四五六七八九十0-9])(?:.+(?:法典|条例)|.{2,}(?<!司|执|普|守|立|用|学|依|护|懂|说|讲|送|做|方|办|作|想|算|书|兵|技|疗|看|写|手|解|释|知|遵|尊|崇|弘|宣|析|读|谈|违|犯|枉|合|良|善)法|.{2,}(?:保护|防治|促进|保障)法)$"
@@ -122,7 +122,11 @@ _GROUP_TAIL = re.compile(
     r"^[^一二两三四五六七八九十0-9][\u4e00-\u9fff]{1,3}(?<![一对结])帮)$"  # a volunteer group: 邻里帮
 )
 _METAPHOR_AFTER = re.compile(r"^(?:的)?精神")  # “钉钉子”精神, “老黄牛”的精神
-_GROUP_AFTER = re.compile(r"^(企业|人员|人群|群体|对象|商户|场所|作坊|成员|干部|家庭|户)(?!清单|名单|白名单|黑名单|库)")
+#: a kind of people or things named by the quote: “僵尸”企业, “三无”船舶, “批而未供”土地, “两客一危”车辆
+_GROUP_AFTER = re.compile(
+    r"^(企业|人员|人群|群体|对象|商户|场所|作坊|成员|干部|家庭|户|车辆|船舶|船只|产品|食品|药品|小区|房屋|楼盘|"
+    r"土地|用地|地块|摊点|摊贩)(?!清单|名单|白名单|黑名单|库)"
+)
 _PROBLEM_WORD = re.compile(r"^(吃拿卡要|庸懒散|庸懒散慢|庸懒散拖|懒政怠政|推诿扯皮|四风|中梗阻|门难进|脸难看|事难办)$")
 _FAULT_TAIL = re.compile(r"^(?![零无不反防治惩去除拒])[\u4e00-\u9fff]{0,6}(?:腐败|贪腐|顽疾|弊病|失职|渎职|懒政|怠政)$")
 _PROBLEM = re.compile(r"(难|慢|乱|差|烦|推诿|扯皮|不作为|乱作为|慢作为|吃拿卡要|庸懒散|主义|梗阻|繁|多头|重复)")

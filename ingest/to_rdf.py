@@ -11,6 +11,7 @@ function of the entity so that merging every report's entities is idempotent. He
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -26,6 +27,7 @@ from ingest.rdf_entities import add_agency, add_division, add_legal_document, ad
 from ingest.rdf_events import add_adoptions, add_relations, adoption_iri
 from ingest.rdf_figures import ReportContext, add_figures, observation_iris
 from ingest.rdf_text import Spans, add_sections, add_text, area_at
+from ingest.triples import Triples
 
 
 @dataclass
@@ -34,8 +36,8 @@ class ReportRDF:
 
     key: str
     iri: str
-    report: Graph
-    entities: Graph
+    report: Triples
+    entities: Triples
 
 
 _DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
@@ -149,10 +151,14 @@ def _add_source(g: Graph, doc: Doc, node: URIRef, run: URIRef | None) -> None:
         g.add((run, PROV.used, node))
 
 
-def doc_to_rdf(doc: Doc, run_id: str = "") -> ReportRDF:
-    """Map everything in ``doc`` to a report graph and an entities graph."""
+def doc_to_rdf(doc: Doc, run_id: str = "", graph: Callable[[], Triples | Graph] = Triples) -> ReportRDF:
+    """Map everything in ``doc`` to a report graph and an entities graph.
+
+    ``graph`` makes the two collections: :class:`~ingest.triples.Triples` (fast, N-Triples cached), or
+    ``rdflib.Graph`` to check that both give the same triples (``tests/test_to_rdf_triples.py``).
+    """
     key, iri = report_key(doc), report_iri(doc)
-    g, e = Graph(), Graph()
+    g, e = graph(), graph()
     m = doc.meta
     report = URIRef(iri)
     text_node, source_node = URIRef(f"{iri}/text"), URIRef(f"{iri}/source")

@@ -1,0 +1,55 @@
+"""The fast triple collector gives exactly the triples (and N-Triples lines) that rdflib's Graph gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+
+from ingest.pipeline import extract_file
+from ingest.to_rdf import doc_to_rdf
+from ingest.triples import Triples
+
+ROOT = Path(__file__).resolve().parent.parent
+RUN = "20261127T193000Z-abcd1234"
+TEXTS = sorted(
+    [*(ROOT / "data" / "reports").glob("*.txt"), *ROOT.glob("tests/heldout*/*.txt"),
+     *sorted((ROOT / "bench" / "data" / "reports-100").glob("*.txt"))[:20]]
+)
+
+
+def _lines(nt: str) -> list[str]:
+    return sorted(line for line in nt.splitlines() if line)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_same_triples_as_rdflib_graph(path: Path):
+    doc = extract_file(path)
+    fast, slow = doc_to_rdf(doc, RUN), doc_to_rdf(doc, RUN, graph=Graph)
+    assert isinstance(fast.report, Triples) and isinstance(slow.report, Graph)
+    for new, old in ((fast.report, slow.report), (fast.entities, slow.entities)):
+        assert len(new) == len(old)
+        assert set(new) == set(old)
+        assert _lines(new.serialize(format="nt")) == _lines(old.serialize(format="nt"))
+
+
+def test_corpus_is_there():
+    assert len([p for p in TEXTS if "reports-100" in str(p)]) == 20 and len(TEXTS) > 40
+
+
+def test_escaping_and_graph_api():
+    s, p = URIRef("http://ex.org/s"), URIRef("http://ex.org/p")
+    odd = [Literal('a "q" \\ b\nc\rd\te'), Literal("中文", lang="zh"), Literal(7, datatype=XSD.integer), URIRef("http://ex.org/o")]
+    t, g = Triples(), Graph()
+    for o in odd + odd[:2]:
+        t.add((s, p, o))
+        g.add((s, p, o))
+    assert len(t) == 4 and (s, p, odd[0]) in t and (s, None, None) in t and (p, None, None) not in t
+    assert _lines(t.serialize(format="nt")) == _lines(g.serialize(format="nt"))
+    assert t.serialize(format="nt", encoding="utf-8") == t.serialize(format="nt").encode()
+    assert t.value(s, RDF.type) is None and set(t.objects(s, p)) == set(odd)  # rdflib fallback
+    t.remove((s, p, odd[1]))
+    assert len(t) == 3 and (s, p, odd[1]) not in t and odd[1] not in set(t.objects(s, p))
+    t.remove((None, p, None))
+    assert len(t) == 0 and t.serialize(format="nt") == ""

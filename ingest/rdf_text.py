@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
@@ -13,7 +15,17 @@ from ingest.rdf_topics import report_part, task_area
 #: Characters of context kept before and after a quote (oa:prefix / oa:suffix).
 QUOTE_CONTEXT = 8
 
+# Terms of the span pattern, made once: an rdflib Namespace attribute builds a new URIRef on every access,
+# and a report has about a thousand spans of seventeen triples each.
+_TYPE, _SPAN_CLASSES = RDF.type, (FZ.Span, OA.SpecificResource, NIF.OffsetBasedString)
+_HAS_SOURCE, _HAS_SELECTOR, _START, _END = OA.hasSource, OA.hasSelector, OA.start, OA.end
+_EXACT, _PREFIX, _SUFFIX = OA.exact, OA.prefix, OA.suffix
+_POSITION, _QUOTE = OA.TextPositionSelector, OA.TextQuoteSelector
+_REFERENCE, _BEGIN, _END_INDEX, _ANCHOR = NIF.referenceContext, NIF.beginIndex, NIF.endIndex, NIF.anchorOf
+_GENERATED_BY, _MENTIONS, _MENTION_TYPE = PROV.wasGeneratedBy, FZ.mentions, FZ.mentionType
 
+
+@lru_cache(maxsize=1 << 16)
 def _nni(n: int) -> Literal:
     """An offset as ``xsd:integer`` (Oxigraph stores derived integer types as ``xsd:integer`` anyway)."""
     return Literal(n, datatype=XSD.integer)
@@ -34,25 +46,25 @@ class Spans:
         node = URIRef(instance("span", self.key, f"{start}-{end}"))
         exact = text[start:end]
         pos, quote = URIRef(f"{node}#position"), URIRef(f"{node}#quote")
-        g.add((node, RDF.type, FZ.Span))
-        g.add((node, RDF.type, OA.SpecificResource))
-        g.add((node, RDF.type, NIF.OffsetBasedString))
-        g.add((node, OA.hasSource, self.text_node))
-        g.add((node, OA.hasSelector, pos))
-        g.add((node, OA.hasSelector, quote))
-        g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, _nni(start)))
-        g.add((pos, OA.end, _nni(end)))
-        g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(exact)))
-        g.add((quote, OA.prefix, Literal(text[max(0, start - QUOTE_CONTEXT) : start])))
-        g.add((quote, OA.suffix, Literal(text[end : end + QUOTE_CONTEXT])))
-        g.add((node, NIF.referenceContext, self.text_node))
-        g.add((node, NIF.beginIndex, _nni(start)))
-        g.add((node, NIF.endIndex, _nni(end)))
-        g.add((node, NIF.anchorOf, Literal(exact)))
+        begin, end_index, exact_literal = _nni(start), _nni(end), Literal(exact)
+        for cls in _SPAN_CLASSES:
+            g.add((node, _TYPE, cls))
+        g.add((node, _HAS_SOURCE, self.text_node))
+        g.add((node, _HAS_SELECTOR, pos))
+        g.add((node, _HAS_SELECTOR, quote))
+        g.add((pos, _TYPE, _POSITION))
+        g.add((pos, _START, begin))
+        g.add((pos, _END, end_index))
+        g.add((quote, _TYPE, _QUOTE))
+        g.add((quote, _EXACT, exact_literal))
+        g.add((quote, _PREFIX, Literal(text[max(0, start - QUOTE_CONTEXT) : start])))
+        g.add((quote, _SUFFIX, Literal(text[end : end + QUOTE_CONTEXT])))
+        g.add((node, _REFERENCE, self.text_node))
+        g.add((node, _BEGIN, begin))
+        g.add((node, _END_INDEX, end_index))
+        g.add((node, _ANCHOR, exact_literal))
         if self.run is not None:
-            g.add((node, PROV.wasGeneratedBy, self.run))
+            g.add((node, _GENERATED_BY, self.run))
         self._made[(start, end)] = node
         return node
 
@@ -60,8 +72,8 @@ class Spans:
         """A span that names ``target`` (an entity of class ``cls``); unresolved when ``target`` is None."""
         node = self.span(start, end)
         if target is not None:
-            self.g.add((node, FZ.mentions, target))
-        self.g.add((node, FZ.mentionType, cls))
+            self.g.add((node, _MENTIONS, target))
+        self.g.add((node, _MENTION_TYPE, cls))
         return node
 
 

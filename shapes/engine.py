@@ -289,27 +289,45 @@ def _fill(template: str, bindings: dict[str, str]) -> str:
 class SparqlValidator:
     """Compiled shapes plus an in-memory store holding the vocabulary; validates one data graph at a time."""
 
-    def __init__(self, shapes: Graph, vocabulary: Graph, context: Iterable[Graph] = ()):
-        """``vocabulary`` and ``context`` graphs are read by every validation but are not focus nodes."""
+    def __init__(self, shapes: Graph, vocabulary: Graph, context: Iterable[Graph] = (), fresh_every: int = 1):
+        """``vocabulary`` and ``context`` graphs are read by every validation but are not focus nodes.
+
+        Oxigraph's in-memory store keeps the memory of what it once held (about 3 MB per report), so the
+        store is rebuilt from the cached vocabulary N-Triples every ``fresh_every`` validations.
+        """
         self.checks = compile_shapes(shapes)
-        self.store = ox.Store()
-        for g in (vocabulary, *context):
-            self.store.load(g.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=VOCAB_GRAPH)
+        self._vocabulary_nt = b"".join(g.serialize(format="nt", encoding="utf-8") for g in (vocabulary, *context))
+        self._fresh_every = max(1, fresh_every)
+        self._validations = 0
+        self.store = self._new_store()
         self._lock = threading.Lock()
+
+    def _new_store(self) -> ox.Store:
+        store = ox.Store()
+        store.load(self._vocabulary_nt, ox.RdfFormat.N_TRIPLES, to_graph=VOCAB_GRAPH)
+        return store
 
     def validate(self, graphs: Iterable[Graph]) -> list[Result]:
         """Validation results for the union of ``graphs`` (read with the vocabulary)."""
+        graphs = list(graphs)
+        if len(graphs) == 1:
+            return self.validate_ntriples(graphs[0].serialize(format="nt", encoding="utf-8"))
         return self.validate_ntriples(b"".join(g.serialize(format="nt", encoding="utf-8") for g in graphs))
 
     def validate_ntriples(self, data: bytes) -> list[Result]:
         """Validation results for N-Triples ``data`` (its subjects are the focus nodes)."""
         with self._lock:
-            self.store.clear_graph(DATA_GRAPH)
+            if self._validations and self._validations % self._fresh_every == 0:
+                self.store = self._new_store()
+            else:
+                self.store.clear_graph(DATA_GRAPH)
+            self._validations += 1
             self.store.load(data, ox.RdfFormat.N_TRIPLES, to_graph=DATA_GRAPH)
             try:
                 return self._run()
             finally:
-                self.store.clear_graph(DATA_GRAPH)
+                if self._fresh_every > 1:
+                    self.store.clear_graph(DATA_GRAPH)
 
     def _targets_with_focus(self) -> set[str]:
         """The target patterns (one per node shape) that bind at least one focus node in the data."""

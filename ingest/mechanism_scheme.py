@@ -47,9 +47,9 @@ class Concept:
 
 C = Concept
 #: The seed concepts. M01–M25 are ontology-brief §6 (in that order); the rest are reforms, systems,
-#: slogans and formulas named in the bundled reports and in reports at large. Observance days, weeks
-#: and months (宪法宣传周, …服务月) are events, not mechanisms (ANNOTATION §6 lists them nowhere; the
-#: seed's branded event 法治台儿庄宣讲 is quoted_other), so the scheme holds none.
+#: slogans and formulas named in the bundled reports and in reports at large. Publicity weeks and months
+#: (宪法宣传周) are campaigns, as the development gold has it (dev 003); other observance days and weeks
+#: (世界卫生日, 开放日, 服务月) are events (quoted_other).
 CONCEPTS: tuple[Concept, ...] = (
     C("一次办好", "do it in one go (Shandong)", ("一次办结", "一次办成"), "Shandong reform: a service is completed in one visit or online."),
     C("最多跑一次", "at most one trip (Zhejiang)", ("最多跑一次改革",), "Zhejiang reform: citizens need to visit at most once."),
@@ -99,6 +99,7 @@ CONCEPTS: tuple[Concept, ...] = (
     C("两个确立", "two establishes", (), "Establishing the core status and the guiding role of Xi Jinping Thought."),
     C("六稳", "six stabilities", (), "Stable employment, finance, foreign trade, foreign investment, investment and expectations."),
     C("六保", "six guarantees", (), "Guarantee jobs, livelihoods, market entities, food and energy, supply chains, grassroots operation."),
+    C("宪法宣传周", "Constitution publicity week", ("宪法宣传日",), "Annual campaign around 4 December, National Constitution Day."),
     C("人民调解、行政调解、司法调解", "people's, administrative and judicial mediation", ("三调联动", "诉调对接"), "Linked people's, administrative and judicial mediation."),
     C("法治小镇", "rule-of-law town", (), "Creation of model rule-of-law towns."),
     C("审批套餐", "approval package", (), "Approvals bundled by the citizen's purpose."),

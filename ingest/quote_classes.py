@@ -15,7 +15,7 @@ or the category of a non-mechanism:
 ``quotation``  a verbatim sentence, a description of a problem or misconduct (门难进, 办不成事,
                遏制耕地“非农化”, “…”等违法行为), or of a stated result (双下降)
 ``short-name`` a short name the text defines for something it has just named (以下简称“县卫健局”)
-``observance`` observance days, weeks and months (世界卫生日, 全民营养周, 宪法宣传周)
+``observance`` observance days, weeks and months (世界卫生日, 全民营养周, 服务月); publicity weeks (宪法宣传周) are campaigns
 ``version``    a version label (2.0版, V3.0)
 
 Cues that keep a name a mechanism whatever its tail says: a system or campaign word right after
@@ -150,7 +150,8 @@ _VERSION = re.compile(
 )
 _OBSERVANCE = re.compile(
     r"^(?:世界|国际|全国|全民|国家|中国)[\u4e00-\u9fff]{2,12}(?:日|周|月|节)$"
-    r"|(?:宣传|纪念|主题|开放|活动|服务|固定|接待|接访|宣讲|体验|咨询|公益|志愿)(?:日|周|月)$"
+    r"|(?:纪念|主题|开放|活动|服务|固定|接待|接访|体验|咨询|公益|志愿)(?:日|周|月)$"
+    # not 宣传周/宣传月/宣讲月: publicity weeks are campaigns (dev 003: “憲法宣傳周” is a mechanism)
 )
 #: a short name defined for what the text has just named: (以下简称“县卫健局”), 统称“两高”
 _SHORT_NAME_BEFORE = re.compile(r"(?:以下简称|以下称|下称|简称为?|统称为?|合称|并称|俗称|又称|亦称|通称|称之为)[:：]?$")

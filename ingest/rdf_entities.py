@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS, ORG, SKOS
 from fazhi.iri import concept, instance
 from fazhi.namespaces import CV, ELI, FZ, ID, SCHEME
 from ingest.rdf_divisions import division_level, division_names, is_division_code, parent_code
+from ingest.triples import entity_writer
 
 #: Agency IRI ``{BASE}id/org/{code}/{path}`` → (code, path).
 _AGENCY_IRI = re.compile(r"^" + re.escape(str(ID)) + r"org/(cn|\d{6}|\d{9})/(.+)$")
@@ -37,6 +38,7 @@ def division_iri(code: str) -> URIRef:
     return URIRef(instance("division", code))
 
 
+@entity_writer
 def add_division(e: Graph, code: str, name: str | None = None) -> URIRef:
     """A division and its ancestors, with labels from the GB/T 2260 table (``name`` if the table lacks it)."""
     node = division_iri(code)
@@ -113,6 +115,7 @@ def _agency_info(iri: str):
         return None
 
 
+@entity_writer
 def add_agency(e: Graph, iri: str, name: str, agency_type: str = "") -> URIRef:
     """An agency: its class, canonical names, classification, jurisdiction and the body it belongs to.
 

@@ -9,7 +9,8 @@ lines ``Graph.serialize(format="nt")`` writes, cached until the next change) and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache, wraps
 from typing import Any
 
 from rdflib import Graph, Literal
@@ -51,17 +52,15 @@ class Triples:
         self._triples: dict[Triple, None] = dict.fromkeys(triples)
         self._graph: Graph | None = None
         self._nt: str | None = None
+        self._nt_bytes: bytes | None = None  # UTF-8, for the validator and the store
 
     def _changed(self) -> None:
-        self._graph = None
-        self._nt = None
+        self._graph = self._nt = self._nt_bytes = None
 
     def add(self, triple: Triple) -> Triples:
-        """Add one triple (a duplicate is ignored)."""
-        if triple not in self._triples:
-            self._triples[triple] = None
-            if self._graph is not None or self._nt is not None:
-                self._changed()
+        """Add one triple (a duplicate keeps its first place)."""
+        self._triples[triple] = None
+        self._graph = self._nt = self._nt_bytes = None
         return self
 
     def remove(self, pattern: Triple) -> Triples:
@@ -101,10 +100,40 @@ class Triples:
         if format in _NT_FORMATS and destination is None and not kwargs:
             if self._nt is None:
                 self._nt = ntriples(self._triples)
-            return self._nt if encoding is None else self._nt.encode(encoding)
+            if encoding is None:
+                return self._nt
+            if encoding.lower().replace("-", "") != "utf8":
+                return self._nt.encode(encoding)
+            if self._nt_bytes is None:
+                self._nt_bytes = self._nt.encode("utf-8")
+            return self._nt_bytes
         return self.graph().serialize(destination=destination, format=format, encoding=encoding, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
         return getattr(self.graph(), name)
+
+
+def entity_writer(write: Callable[..., Any]) -> Callable[..., Any]:
+    """Memoise a writer of entity triples ``write(graph, *args) -> node`` by its arguments.
+
+    Entity triples are a pure function of the entity (docs/architecture.md, "RDF"), so the triples one
+    call writes (nested writers included) are recorded once and replayed into any graph afterwards.
+    The unmemoised function stays at ``__wrapped__``.
+    """
+
+    @lru_cache(maxsize=1 << 14)
+    def record(*args: Any) -> tuple[Any, tuple[Triple, ...]]:
+        recorder = Triples()
+        node = write(recorder, *args)
+        return node, tuple(recorder)
+
+    @wraps(write)
+    def replay(graph: Any, *args: Any) -> Any:
+        node, triples = record(*args)
+        for triple in triples:
+            graph.add(triple)
+        return node
+
+    return replay

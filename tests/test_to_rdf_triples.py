@@ -53,3 +53,17 @@ def test_escaping_and_graph_api():
     assert len(t) == 3 and (s, p, odd[1]) not in t and odd[1] not in set(t.objects(s, p))
     t.remove((None, p, None))
     assert len(t) == 0 and t.serialize(format="nt") == ""
+
+
+def test_memoised_entity_writers_replay_what_they_wrote():
+    from fazhi.iri import instance
+    from ingest.rdf_entities import add_agency, add_division
+
+    calls = [(add_division, ("370405",)), (add_division, ("110101", "东城区")), (add_division, ("cn",)),
+             (add_agency, (instance("org", "370405", "gov", "justice"), "台儿庄区司法局", "justice")),
+             (add_agency, (instance("org", "370400", "gov"), "枣庄市人民政府"))]
+    for writer, args in calls:
+        fresh, replayed, again = Graph(), Triples(), Triples()
+        node = writer.__wrapped__(fresh, *args)
+        assert writer(replayed, *args) == node == writer(again, *args)
+        assert len(fresh) > 4 and set(replayed) == set(fresh) == set(again)

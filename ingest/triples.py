@@ -87,6 +87,11 @@ class Triples:
     def __add__(self, other: Iterable[Triple]) -> Graph:
         return self.graph() + other
 
+    def __iadd__(self, other: Iterable[Triple]) -> Triples:
+        for triple in other:
+            self.add(triple)
+        return self
+
     def graph(self) -> Graph:
         """The triples as an rdflib Graph (built on first use, cached until the next change)."""
         if self._graph is None:

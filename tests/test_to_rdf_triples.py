@@ -39,19 +39,23 @@ def test_corpus_is_there():
 
 
 def test_escaping_and_graph_api():
-    s, p = URIRef("http://ex.org/s"), URIRef("http://ex.org/p")
+    s, p, q = URIRef("http://ex.org/s"), URIRef("http://ex.org/p"), URIRef("http://ex.org/q")
     odd = [Literal('a "q" \\ b\nc\rd\te'), Literal("中文", lang="zh"), Literal(7, datatype=XSD.integer), URIRef("http://ex.org/o")]
     t, g = Triples(), Graph()
     for o in odd + odd[:2]:
         t.add((s, p, o))
         g.add((s, p, o))
-    assert len(t) == 4 and (s, p, odd[0]) in t and (s, None, None) in t and (p, None, None) not in t
+    t += [(s, q, odd[2])]
+    g.add((s, q, odd[2]))
+    assert len(t) == 5 and (s, p, odd[0]) in t and (s, None, None) in t and (p, None, None) not in t
     assert _lines(t.serialize(format="nt")) == _lines(g.serialize(format="nt"))
     assert t.serialize(format="nt", encoding="utf-8") == t.serialize(format="nt").encode()
     assert t.value(s, RDF.type) is None and set(t.objects(s, p)) == set(odd)  # rdflib fallback
     t.remove((s, p, odd[1]))
-    assert len(t) == 3 and (s, p, odd[1]) not in t and odd[1] not in set(t.objects(s, p))
+    assert len(t) == 4 and (s, p, odd[1]) not in t and odd[1] not in set(t.objects(s, p))
     t.remove((None, p, None))
+    assert len(t) == 1 and t.serialize(format="nt") == f"{s.n3()} {q.n3()} {odd[2].n3()} .\n"
+    t.remove((s, q, odd[2]))
     assert len(t) == 0 and t.serialize(format="nt") == ""
 
 

@@ -25,8 +25,12 @@ DIRECTIONS = ("out", "in", "both")
 class Walker:
     """The primitives a walk needs."""
 
-    def expand(self, nodes: list[str], direction: str, predicates: frozenset[str]) -> set[Edge]:
-        """Edges with an end in ``nodes``: outgoing (``out``), incoming (``in``) or both."""
+    def expand(self, nodes: list[str], direction: str, predicates: frozenset[str], cap: int | None = None) -> set[Edge]:
+        """Edges with an end in ``nodes``: outgoing (``out``), incoming (``in``) or both.
+
+        With ``cap``, each node gives at most ``cap`` edges per direction: the first by (other end,
+        predicate), so a hub costs what is shown, not its degree, and every engine cuts alike.
+        """
         raise NotImplementedError
 
     def types(self, nodes: Iterable[str]) -> dict[str, set[str]]:
@@ -55,7 +59,9 @@ class SparqlWalker(Walker):
         for i in range(0, len(nodes), self.chunk):
             yield nodes[i:i + self.chunk]
 
-    def expand(self, nodes, direction, predicates):
+    def expand(self, nodes, direction, predicates, cap=None):
+        if cap is not None:
+            return self._expand_capped(nodes, direction, predicates, cap)
         out: set[Edge] = set()
         pf = _pred_filter(predicates)
         for part in self._chunks(nodes):
@@ -65,6 +71,24 @@ class SparqlWalker(Walker):
             if direction in ("in", "both"):
                 branches.append(f"{{ {values('o', part)} ?s ?p ?o . FILTER(isIRI(?s)) }}")
             q = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {' UNION '.join(branches)} {pf} }}"
+            out.update((r["s"].value, r["p"].value, r["o"].value) for r in self.store.query(q))
+        return out
+
+    def _expand_capped(self, nodes, direction, predicates, cap):
+        """One sub-select per node and direction, each ordered and limited, joined by ``UNION``."""
+        out: set[Edge] = set()
+        pf = _pred_filter(predicates)
+        for i in range(0, len(nodes), 40):
+            branches = []
+            for n in nodes[i:i + 40]:
+                t = f"<{n}>"
+                if direction in ("out", "both"):
+                    branches.append(f"{{ SELECT DISTINCT ?s ?p ?o WHERE {{ {t} ?p ?o . FILTER(isIRI(?o)) {pf} "
+                                    f"BIND({t} AS ?s) }} ORDER BY ?o ?p LIMIT {cap} }}")
+                if direction in ("in", "both"):
+                    branches.append(f"{{ SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p {t} . FILTER(isIRI(?s)) {pf} "
+                                    f"BIND({t} AS ?o) }} ORDER BY ?s ?p LIMIT {cap} }}")
+            q = f"SELECT ?s ?p ?o WHERE {{ {' UNION '.join(branches)} }}"
             out.update((r["s"].value, r["p"].value, r["o"].value) for r in self.store.query(q))
         return out
 
@@ -80,10 +104,12 @@ class SparqlWalker(Walker):
         out: set[Edge] = set()
         if not nodes:
             return out
-        keep = set(nodes)
-        for edge in self.expand(sorted(keep), "out", predicates):
-            if edge[2] in keep:
-                out.add(edge)
+        keep = sorted(set(nodes))
+        pf = _pred_filter(predicates)
+        for part in self._chunks(keep):  # both ends bound: a hub's other links are never fetched
+            for other in self._chunks(keep):
+                q = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values('s', part)} {values('o', other)} ?s ?p ?o . {pf} }}"
+                out.update((r["s"].value, r["p"].value, r["o"].value) for r in self.store.query(q))
         return out
 
 
@@ -103,16 +129,18 @@ class NetworkxWalker(Walker):
             else:
                 self.graph.add_edge(s, o, key=p)
 
-    def expand(self, nodes, direction, predicates):
+    def expand(self, nodes, direction, predicates, cap=None):
         out: set[Edge] = set()
         g = self.graph
         for n in nodes:
             if n not in g:
                 continue
             if direction in ("out", "both"):
-                out.update((n, p, o) for _, o, p in g.out_edges(n, keys=True) if not predicates or p in predicates)
+                ends = sorted({(o, p) for _, o, p in g.out_edges(n, keys=True) if not predicates or p in predicates})
+                out.update((n, p, o) for o, p in ends[:cap])
             if direction in ("in", "both"):
-                out.update((s, p, n) for s, _, p in g.in_edges(n, keys=True) if not predicates or p in predicates)
+                ends = sorted({(s, p) for s, _, p in g.in_edges(n, keys=True) if not predicates or p in predicates})
+                out.update((s, p, n) for s, p in ends[:cap])
         return out
 
     def types(self, nodes):
@@ -164,7 +192,9 @@ def neighborhood(
         if len(distance) > limit:
             truncated = True
             break
-        found = walker.expand(frontier, direction, preds)
+        found = walker.expand(frontier, direction, preds, cap=limit + 1)
+        if _hit_cap(found, frontier, direction, limit + 1):
+            truncated = True
         new = sorted({x for s, _, o in found for x in (s, o)} - distance.keys())
         if wanted and new:
             node_types = walker.types(new)
@@ -178,6 +208,17 @@ def neighborhood(
     kept_distance = {n: distance[n] for n in kept}
     edges = sorted(walker.edges_among(kept, preds))
     return Neighborhood(root, kept_distance, edges, walker.types(kept), truncated, limit, hops, direction)
+
+
+def _hit_cap(found: set[Edge], frontier: list[str], direction: str, cap: int) -> bool:
+    """Whether some node of ``frontier`` gave ``cap`` edges in one direction (so more were left out)."""
+    outs: dict[str, int] = {}
+    ins: dict[str, int] = {}
+    for s, _, o in found:
+        outs[s] = outs.get(s, 0) + 1
+        ins[o] = ins.get(o, 0) + 1
+    counts = ([outs] if direction in ("out", "both") else []) + ([ins] if direction in ("in", "both") else [])
+    return any(c.get(n, 0) >= cap for c in counts for n in frontier)
 
 
 def shortest_paths(walker: Walker, start: str, goal: str, max_hops: int = 6, max_paths: int = 10,

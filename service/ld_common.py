@@ -100,6 +100,12 @@ def values(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ {' '.join(sparql_iri(i) for i in iris)} }}"
 
 
+def values_sp(subjects: Iterable[str], predicates: Iterable[str]) -> str:
+    """``VALUES (?s ?p)`` of every pair: two separate ``VALUES`` let the engine scan a predicate whole."""
+    preds = list(predicates)
+    return "VALUES (?s ?p) { " + " ".join(f"(<{s}> <{p}>)" for s in subjects for p in preds) + " }"
+
+
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal):
     """A pyoxigraph term as an rdflib term."""
     if isinstance(term, ox.NamedNode):
@@ -154,12 +160,11 @@ def fetch_labels(store, iris: Iterable[str], chunk: int = 400) -> dict[str, dict
     iris = sorted(set(iris))
     ranks = {p: i for i, p in enumerate(LABEL_PREDICATES)}
     best: dict[str, dict[str, tuple[int, str]]] = {}
-    preds = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
     for i in range(0, len(iris), chunk):
         part = [x for x in iris[i:i + chunk] if not re.search(r"[\s<>\"{}|^`\\]", x)]
         if not part:
             continue
-        q = f"SELECT ?s ?p ?l WHERE {{ {values('s', part)} VALUES ?p {{ {preds} }} ?s ?p ?l . FILTER(isLiteral(?l)) }}"
+        q = f"SELECT ?s ?p ?l WHERE {{ {values_sp(part, LABEL_PREDICATES)} ?s ?p ?l . FILTER(isLiteral(?l)) }}"
         for sol in store.query(q):
             s, p, lit = sol["s"].value, sol["p"].value, sol["l"]
             lang = (lit.language or "").split("-")[0].lower()
@@ -190,21 +195,46 @@ def fallback_labels(store, iris: list[str], chunk: int = 400) -> dict[str, dict[
             continue
         # n-ary fact nodes (adoptions, events) are named after the thing they are about
         about: dict[str, dict[str, str]] = {}
-        links = " ".join(f"<{p}>" for p in ABOUT_PREDICATES)
-        q = f"""SELECT ?s ?l WHERE {{ {values('s', rest)} VALUES ?p {{ {links} }} ?s ?p ?o .
-          ?o <{LABEL_PREDICATES[0]}>|<{LABEL_PREDICATES[2]}> ?l }}"""
-        for sol in store.query(q):
-            lang = (sol["l"].language or "")[:2]
-            about.setdefault(sol["s"].value, {}).setdefault(lang if lang in ("zh", "en") else "", sol["l"].value)
-        q = f"""SELECT ?s ?l WHERE {{ {values('s', rest)} ?s a ?t .
-          ?t <http://www.w3.org/2000/01/rdf-schema#label>|<{LABEL_PREDICATES[0]}> ?l }}"""
-        for sol in store.query(q):
-            s, lang = sol["s"].value, (sol["l"].language or "")[:2]
+        # two steps each (links, then their labels): one join over both lets the engine scan every label
+        q = f"SELECT ?s ?o WHERE {{ {values_sp(rest, ABOUT_PREDICATES)} ?s ?p ?o . FILTER(isIRI(?o)) }}"
+        targets = _pairs(store, q)
+        names = _literals(store, {o for os in targets.values() for o in os}, (LABEL_PREDICATES[0], LABEL_PREDICATES[2]))
+        for s, os in targets.items():
+            for o in sorted(os):
+                for lang_tag, value in names.get(o, []):
+                    lang = lang_tag[:2]
+                    about.setdefault(s, {}).setdefault(lang if lang in ("zh", "en") else "", value)
+        q = f"SELECT ?s ?o WHERE {{ {values('s', rest)} ?s a ?o . FILTER(isIRI(?o)) }}"
+        classes = _pairs(store, q)
+        class_names = _literals(store, {o for os in classes.values() for o in os},
+                                ("http://www.w3.org/2000/01/rdf-schema#label", LABEL_PREDICATES[0]))
+        for s, lang_tag, value in sorted((s, lt, v) for s, os in classes.items() for o in os
+                                         for lt, v in class_names.get(o, [])):
+            lang = lang_tag[:2]
             slot = out.setdefault(s, {})
             if lang in ("zh", "en") and lang not in slot:
                 what = about.get(s, {})
                 name = what.get(lang) or what.get("zh") or what.get("")
-                slot[lang] = f"{name} ({sol['l'].value})" if name else f"{sol['l'].value} · {local_name(s)}"
+                slot[lang] = f"{name} ({value})" if name else f"{value} · {local_name(s)}"
+    return out
+
+
+def _pairs(store, query: str) -> dict[str, set[str]]:
+    """``?s`` → the set of ``?o`` of a two-column query."""
+    out: dict[str, set[str]] = {}
+    for sol in store.query(query):
+        out.setdefault(sol["s"].value, set()).add(sol["o"].value)
+    return out
+
+
+def _literals(store, iris: set[str], predicates: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
+    """(language tag, value) of the literals of ``iris`` by ``predicates``, in query order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    if not iris:
+        return out
+    q = f"SELECT ?s ?l WHERE {{ {values_sp(sorted(iris), predicates)} ?s ?p ?l . FILTER(isLiteral(?l)) }}"
+    for sol in store.query(q):
+        out.setdefault(sol["s"].value, []).append((sol["l"].language or "", sol["l"].value))
     return out
 
 

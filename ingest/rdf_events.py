@@ -14,6 +14,10 @@ from fazhi.iri import concept, instance, short_hash
 from fazhi.namespaces import FZ
 from ingest.model import Doc
 from ingest.rdf_text import Spans
+from ingest.triples import Terms
+
+# Each namespace term is built once per process (ingest.triples.Terms), not at every look-up.
+RDF, XSD, DCTERMS, ORG, PROV, FZ = map(Terms, (RDF, XSD, DCTERMS, ORG, PROV, FZ))
 
 #: Relation kinds that are organisational change events, with their change-type notation.
 CHANGE_KINDS = {

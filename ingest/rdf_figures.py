@@ -14,6 +14,10 @@ from fazhi.iri import concept, instance, slug
 from fazhi.namespaces import FZ, SDMX_ATTR, SDMX_MEASURE
 from ingest.model import Doc, Figure
 from ingest.rdf_text import Spans
+from ingest.triples import Terms
+
+# Each namespace term is built once per process (ingest.triples.Terms), not at every look-up.
+RDF, XSD, PROV, QB, SKOS, FZ, SDMX_ATTR, SDMX_MEASURE = map(Terms, (RDF, XSD, PROV, QB, SKOS, FZ, SDMX_ATTR, SDMX_MEASURE))
 
 #: Words just before a number that make it a change or a running total rather than a level.
 _STAT_CUES: list[tuple[tuple[str, ...], str]] = [

@@ -11,12 +11,15 @@ from fazhi.iri import instance
 from fazhi.namespaces import FZ, NIF, OA
 from ingest.model import Doc
 from ingest.rdf_topics import report_part, task_area
+from ingest.triples import Terms
+
+# Each namespace term is built once per process (ingest.triples.Terms), not at every look-up.
+RDF, XSD, DCTERMS, PROV, FZ, NIF, OA = map(Terms, (RDF, XSD, DCTERMS, PROV, FZ, NIF, OA))
 
 #: Characters of context kept before and after a quote (oa:prefix / oa:suffix).
 QUOTE_CONTEXT = 8
 
-# Terms of the span pattern, made once: an rdflib Namespace attribute builds a new URIRef on every access,
-# and a report has about a thousand spans of seventeen triples each.
+# Terms of the span pattern as module constants: a report has about a thousand spans of seventeen triples.
 _TYPE, _SPAN_CLASSES = RDF.type, (FZ.Span, OA.SpecificResource, NIF.OffsetBasedString)
 _HAS_SOURCE, _HAS_SELECTOR, _START, _END = OA.hasSource, OA.hasSelector, OA.start, OA.end
 _EXACT, _PREFIX, _SUFFIX = OA.exact, OA.prefix, OA.suffix

@@ -27,7 +27,10 @@ from ingest.rdf_entities import add_agency, add_division, add_legal_document, ad
 from ingest.rdf_events import add_adoptions, add_relations, adoption_iri
 from ingest.rdf_figures import ReportContext, add_figures, observation_iris
 from ingest.rdf_text import Spans, add_sections, add_text, area_at
-from ingest.triples import Triples
+from ingest.triples import Terms, Triples
+
+# Each namespace term is built once per process (ingest.triples.Terms), not at every look-up.
+RDF, RDFS, XSD, DCAT, DCTERMS, PROV, TIME, FZ = map(Terms, (RDF, RDFS, XSD, DCAT, DCTERMS, PROV, TIME, FZ))
 
 
 @dataclass

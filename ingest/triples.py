@@ -45,6 +45,29 @@ def ntriples(triples: Iterable[Triple]) -> str:
     return "".join(lines)
 
 
+class Terms:
+    """A namespace whose terms are made once: an rdflib namespace builds a new URIRef on every look-up.
+
+    ``Terms(FZ).Observation == FZ.Observation``; after the first look-up the term is a plain attribute.
+    """
+
+    def __init__(self, namespace: Any):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> Any:
+        return self._namespace[name]
+
+    def __str__(self) -> str:
+        return str(self._namespace)
+
+
 class Triples:
     """A set of rdflib triples with ``add``, ``remove``, ``len``, ``in``, iteration and fast N-Triples."""
 

@@ -85,6 +85,7 @@ def result_json(nb: Neighborhood, labels: dict, lang: str) -> dict:
         "direction": nb.direction,
         "limit": nb.limit,
         "truncated": nb.truncated,
+        "capped": nb.capped,
         "node_count": len(nb.distance),
         "edge_count": len(nb.edges),
         "nodes": [node_json(n, labels, nb.types.get(n, set()), lang, distance=d) for n, d in nb.distance.items()],

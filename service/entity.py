@@ -30,6 +30,8 @@ OA = "http://www.w3.org/ns/oa#"
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 SENTENCE_END = "。！？!?；;\n"
 INCOMING_LIMIT = 500
+PAGE_SIZE = 50  # incoming links and evidence shown per entity page (``?page=``)
+COUNT_CAP = 1_000  # totals are counted up to this many (shown as "1,000+"), so a hub costs no more than this
 
 
 def exists(store, iri: str) -> bool:
@@ -97,6 +99,20 @@ class EntityView:
     evidence: list[Evidence] = field(default_factory=list)
     text: str | None = None  # nif:isString, when the entity is a report text
     report_key: str | None = None  # the report graph the entity lives in, when it is a report's own node
+    page: int = 1  # which PAGE_SIZE slice of incoming links and evidence is shown
+    page_size: int = PAGE_SIZE
+    incoming_total: int = 0  # distinct (subject, predicate) pointing here, counted up to COUNT_CAP
+    evidence_total: int = 0  # distinct evidence spans, counted up to COUNT_CAP
+    count_cap: int = COUNT_CAP
+
+    @property
+    def has_next(self) -> bool:
+        """Whether another page of incoming links or evidence follows."""
+        return self.page * self.page_size < max(self.incoming_total, self.evidence_total)
+
+    def total_text(self, total: int) -> str:
+        """A total for display: ``10000+`` when counting stopped at the cap."""
+        return f"{self.count_cap:,}+" if total > self.count_cap else f"{total:,}"
 
 
 def _link(term, labels: dict, lang: str) -> Link:
@@ -134,20 +150,40 @@ def sentence_around(text: str, start: int, end: int, max_len: int = 160) -> tupl
     return text[s:start], text[start:end], text[end:e]
 
 
-def fetch_evidence(store, iri: str, limit: int = 60) -> list[Evidence]:
-    """Spans that mention ``iri``, then spans that are its evidence, then the evidence of facts pointing to it.
-
-    Each kind is one query capped at ``limit`` (no ORDER BY in SPARQL, so a hub with 100,000 facts costs no
-    more than a leaf); the rows are sorted here by kind, report and offset.
-    """
+def _evidence_branches(iri: str) -> list[tuple[int, str]]:
+    """(rank, pattern binding ``?span`` and ``?via``): mentions, own evidence, evidence of facts pointing here."""
     t = sparql_iri(iri)
     branches = [(0, f"?span <{p}> {t} . BIND(\"mention\" AS ?via)") for p in MENTIONS]
     branches.append((1, f"{t} <{EVIDENCE}> ?span . BIND(\"evidence\" AS ?via)"))
     branches.append((2, f"?fact ?p {t} . ?fact <{EVIDENCE}> ?span . BIND(STR(?fact) AS ?via)"))
+    return branches
+
+
+def capped_count(store, select: str, cap: int = COUNT_CAP) -> int:
+    """The number of solutions of ``select``, counted up to ``cap + 1`` (bounded cost on hubs)."""
+    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ {select} LIMIT {cap + 1} }} }}"
+    return next(int(sol["n"].value) for sol in store.query(q))
+
+
+def count_evidence(store, iri: str, cap: int = COUNT_CAP) -> int:
+    """Distinct spans supporting ``iri`` (as :func:`fetch_evidence` finds them), counted up to ``cap + 1``."""
+    union = " UNION ".join(f"{{ {pattern} }}" for _, pattern in _evidence_branches(iri))
+    return capped_count(store, f"SELECT DISTINCT ?span WHERE {{ {union} FILTER(isIRI(?span)) }}", cap)
+
+
+def fetch_evidence(store, iri: str, limit: int = 60, offset: int = 0) -> list[Evidence]:
+    """Spans that mention ``iri``, then spans that are its evidence, then the evidence of facts pointing to it.
+
+    Each kind is one query capped at ``offset + limit`` (no ORDER BY in SPARQL, so a hub with 100,000 facts
+    costs no more than a leaf); the kinds are chained in that order, ``[offset:offset + limit]`` of them kept,
+    and those sorted here by kind, report and offset.
+    """
     found: dict[str, tuple[int, str]] = {}
-    for rank, pattern in branches:  # the spans first: a GRAPH pattern up front would make the engine scan them all
-        for sol in store.query(f"SELECT DISTINCT ?span ?via WHERE {{ {pattern} FILTER(isIRI(?span)) }} LIMIT {limit}"):
+    for rank, pattern in _evidence_branches(iri):  # the spans first: a GRAPH pattern up front would scan them all
+        q = f"SELECT DISTINCT ?span ?via WHERE {{ {pattern} FILTER(isIRI(?span)) }} LIMIT {offset + limit}"
+        for sol in store.query(q):
             found.setdefault(sol["span"].value, (rank, sol["via"].value))
+    found = dict(list(found.items())[offset:offset + limit])
     rows = []
     spans = sorted(found)
     for i in range(0, len(spans), 200):
@@ -194,12 +230,13 @@ def fetch_texts(store, sources: set[str], cache_size: int = 64) -> dict[str, str
     return out
 
 
-def entity_view(store, iri: str, lang: str = "zh") -> EntityView:
-    """The entity page's content for ``iri``."""
+def entity_view(store, iri: str, lang: str = "zh", page: int = 1) -> EntityView:
+    """The entity page's content for ``iri``: page ``page`` (of PAGE_SIZE) of its incoming links and evidence."""
     t = sparql_iri(iri)
+    offset = (page - 1) * PAGE_SIZE
     out_rows = [(s["p"].value, s["o"]) for s in store.query(f"SELECT DISTINCT ?p ?o WHERE {{ {t} ?p ?o }}")]
-    in_rows = [(s["p"].value, s["s"]) for s in store.query(
-        f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {t} }} LIMIT {INCOMING_LIMIT}")]
+    incoming = f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {t} }}"
+    in_rows = [(s["p"].value, s["s"]) for s in store.query(f"{incoming} LIMIT {PAGE_SIZE} OFFSET {offset}")]
     iris = {iri} | {p for p, _ in out_rows + in_rows}
     iris |= {o.value for _, o in out_rows + in_rows if isinstance(o, ox.NamedNode)}
     labels = fetch_labels(store, iris)
@@ -215,8 +252,12 @@ def entity_view(store, iri: str, lang: str = "zh") -> EntityView:
         facts=_group([r for r in out_rows if r[0] not in hidden and r[0] != RDF_TYPE], labels, lang),
         incoming=_group(in_rows, labels, lang),
         text=text,
+        page=page,
+        page_size=PAGE_SIZE,
+        incoming_total=capped_count(store, incoming),
+        evidence_total=count_evidence(store, iri),
     )
-    view.evidence = fetch_evidence(store, iri)
+    view.evidence = fetch_evidence(store, iri, PAGE_SIZE, offset)
     view.report_key = home_report(store, iri)
     return view
 

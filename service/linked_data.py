@@ -63,12 +63,20 @@ def answer(request: Request, iri: str, fmt: Format, page_path: str) -> Response:
     if fmt.name == "html":
         from service.i18n import lang_of
 
-        view = entity_view(store, iri, lang_of(request))
+        view = entity_view(store, iri, lang_of(request), page_number(request))
         response = render(request, "entity.html", view=view, page_path=page_path,
                           formats=[(FORMATS[n], alternate_url(page_path, n)) for n in RDF_FORMATS])
         response.headers.update(headers)
         return response
     return Response(serialize(store, iri, fmt), media_type=fmt.media_type, headers=headers)
+
+
+def page_number(request: Request) -> int:
+    """``?page=`` of the entity page (1 when absent); 400 unless a positive integer."""
+    raw = request.query_params.get("page", "1")
+    if not raw.isdigit() or int(raw) < 1 or int(raw) > 100_000:
+        raise HTTPException(400, f"page must be a positive integer, not {raw!r}")
+    return int(raw)
 
 
 def resolve(request: Request, path: str, format: str | None) -> Response:

@@ -21,7 +21,7 @@ from service.ld_common import RDF_TYPE, values
 
 Edge = tuple[str, str, str]  # (subject, predicate, object)
 DIRECTIONS = ("out", "in", "both")
-SCAN_CAP = 2000  # links of one node read per direction by the SPARQL walker; engines agree below it
+SCAN_CAP = 500  # links of one node read per direction by the SPARQL walker (at least cap); engines agree below it
 
 
 class Walker:

@@ -21,7 +21,7 @@ from service.ld_common import RDF_TYPE, values
 
 Edge = tuple[str, str, str]  # (subject, predicate, object)
 DIRECTIONS = ("out", "in", "both")
-SCAN_CAP = 500  # links of one node read per direction by the SPARQL walker (at least cap); engines agree below it
+SCAN_CAP = 200  # links of one node read per direction by the SPARQL walker (at least cap); engines agree below it
 
 
 class Walker:
@@ -117,9 +117,10 @@ class SparqlWalker(Walker):
             return out
         keep = sorted(set(nodes))
         pf = _pred_filter(predicates)
-        for part in self._chunks(keep):  # both ends bound: a hub's other links are never fetched
+        for part in self._chunks(keep):  # out-links filtered in the engine (two VALUES made it scan in-links too)
             for other in self._chunks(keep):
-                q = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values('s', part)} {values('o', other)} ?s ?p ?o . {pf} }}"
+                ends = ", ".join(f"<{x}>" for x in other)
+                q = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values('s', part)} ?s ?p ?o . FILTER(?o IN ({ends})) {pf} }}"
                 out.update((r["s"].value, r["p"].value, r["o"].value) for r in self.store.query(q))
         return out
 

@@ -204,7 +204,7 @@ def fallback_labels(store, iris: list[str], chunk: int = 400) -> dict[str, dict[
                 for lang_tag, value in names.get(o, []):
                     lang = lang_tag[:2]
                     about.setdefault(s, {}).setdefault(lang if lang in ("zh", "en") else "", value)
-        q = f"SELECT ?s ?o WHERE {{ {values('s', rest)} ?s a ?o . FILTER(isIRI(?o)) }}"
+        q = f"SELECT DISTINCT ?s ?o WHERE {{ {values('s', rest)} ?s a ?o . FILTER(isIRI(?o)) }}"
         classes = _pairs(store, q)
         class_names = _literals(store, {o for os in classes.values() for o in os},
                                 ("http://www.w3.org/2000/01/rdf-schema#label", LABEL_PREDICATES[0]))

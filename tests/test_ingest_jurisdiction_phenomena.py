@@ -64,3 +64,12 @@ def test_relative_forms_below_a_guessed_higher_place_stay_mentions() -> None:
     by = {a.text: a for a in d.agencies}
     assert {"区委", "区司法局", "区人民法院", "区委依法治区办"} <= set(by)
     assert by["区司法局"].iri == "" and by["天津市司法局"].iri.endswith("/120000/gov/justice")
+
+
+def test_an_enforcement_bureau_named_in_the_opening_is_the_reporter_not_its_supervisor() -> None:
+    # a department whose name carries 行政执法 between its field and 局; the text names its superior more often
+    text = ("县委、县政府:\n2022年,绵阳市城市管理综合行政执法局在省住房城乡建设厅指导下依法行政。"
+            "省住房城乡建设厅督导检查,省住房城乡建设厅通报表扬。我局推进严格规范公正文明执法,我局落实普法责任制。")
+    m = extract_text(text).meta
+    assert m.jurisdiction == "绵阳市城市管理综合行政执法局"
+    assert m.key.endswith("urban-management")

@@ -29,7 +29,6 @@ def seed_store(tmp_path_factory) -> str:
 
 
 def _rows(location: str, query: str) -> list[dict[str, str]]:
-    from fazhi.commands.query import close_quietly
 
     store = open_store(location, read_only=True)
     try:
@@ -37,7 +36,7 @@ def _rows(location: str, query: str) -> list[dict[str, str]]:
         names = [v.value for v in res.variables]
         return [{n: s[n].value for n in names if s[n] is not None} for s in res]
     finally:
-        close_quietly(store)
+        store.close()
 
 
 def test_validation_graphs_are_queryable(seed_store):
@@ -105,7 +104,6 @@ def test_validate_reports_a_bad_store_location(tmp_path, capsys):
 
 
 def test_batched_validation_equals_one_report_at_a_time(seed_store):
-    from fazhi.commands.query import close_quietly
     from shapes.validate_store import validate_store
 
     store = open_store(seed_store, read_only=True)
@@ -113,7 +111,7 @@ def test_batched_validation_equals_one_report_at_a_time(seed_store):
         one = validate_store(store, save=False, batch=1)
         many = validate_store(store, save=False, batch=25)
     finally:
-        close_quietly(store)
+        store.close()
     assert one.outcomes.keys() == many.outcomes.keys()
     for key in one.outcomes:
         assert one.outcomes[key].results == many.outcomes[key].results

@@ -65,7 +65,7 @@ def print_text(view, out) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fazhi.commands.query import close_quietly, endpoint_location
+    from fazhi.commands.query import endpoint_location
     from fazhi.store import StoreError, open_store
 
     try:
@@ -101,5 +101,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"fazhi describe: {e}", file=sys.stderr)
         return 1
     finally:
-        close_quietly(store)
+        store.close()
     return 0

@@ -46,7 +46,6 @@ def dump_dataset(store, out: BinaryIO, fmt: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fazhi.commands.query import close_quietly
     from fazhi.store import StoreError, open_store
 
     try:
@@ -72,5 +71,5 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return 0
     finally:
-        close_quietly(store)
+        store.close()
     return 0

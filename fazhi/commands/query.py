@@ -131,14 +131,6 @@ def endpoint_location(url: str) -> str:
     return url + "#" + urlencode({"query": url, "update": url, "store": "none", "union": "native"})
 
 
-def close_quietly(store) -> None:
-    """Close a store; a read-only store that cannot flush is not an error here."""
-    try:
-        store.close()
-    except (RuntimeError, OSError):
-        pass
-
-
 def syntax_message(error: SyntaxError, prefix_lines: int) -> str:
     """The parser's first line, with line numbers counted in the user's query (not the added prefixes)."""
     import re
@@ -180,5 +172,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"fazhi query: {e}", file=sys.stderr)
         return 1
     finally:
-        close_quietly(store)
+        store.close()
     return 0

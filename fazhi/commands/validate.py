@@ -35,7 +35,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fazhi.commands.query import close_quietly
     from fazhi.store import StoreError, open_store
     from shapes.validate_store import validate_store
 
@@ -50,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"fazhi validate: {e}", file=sys.stderr)
         return 2
     finally:
-        close_quietly(store)
+        store.close()
     if not [k for k in result.outcomes if k not in ("entities", "store")]:
         print(f"fazhi validate: no report graphs in {store.location}", file=sys.stderr)
     if args.format == "json":

@@ -29,7 +29,17 @@ from functools import lru_cache
 
 from fazhi.iri import instance, short_hash
 from ingest import divisions
-from ingest.agency_ids import NATIONAL, AgencyInfo, agency_info, branch, child, make, state_bureau, station
+from ingest.agency_ids import (
+    NATIONAL,
+    AgencyInfo,
+    agency_info,
+    branch,
+    child,
+    field_bureau,
+    make,
+    state_bureau,
+    station,
+)
 from ingest.agency_types import DEPARTMENTS, dept_forms
 from ingest.divisions import Division
 from ingest.jurisdiction import _places_in, reporting_body
@@ -111,6 +121,13 @@ def _stems() -> dict[str, str]:
     return {**{f: "" for f in _FIELDS}, **out}
 
 
+#: A department of an owner whose field is in no type table (旗能源局, 市林业和园林局): owner required, the
+#: field 2–10 characters of content words; not a word the owner noun starts (市场, 区域) nor 格局, 大局 ….
+_FIELD_BUREAU = (r"(?P<fieldbureau>(?(place)|(?(level)|(?!)))(?!场|民(?!族)|域|别|级|内|外|直|属|里|辖|情|长|和)"
+                 r"[^\s\W\d的了到落在是把将对为从向给被让使及等并已要应该会就都也还又各委局府院厅县区市省镇乡旗州盟街村]{2,10}?"
+                 r"(?<![全大格布结当开时总分干内外本各政残变定骗饭赌邮和])局(?![长势面限]))")
+
+
 def _compound_prefix() -> str:
     stems = "|".join(re.escape(x) for x in sorted(_stems(), key=len, reverse=True))
     return rf"(?P<compound>(?:{stems})(?:(?:和|与)?(?:{stems})){{1,3}})(?P<csuf>局|委员会|委)(?![长员])"
@@ -145,6 +162,7 @@ def _body_pattern() -> str:
         rf"|(?P<dept>{d})(?![门长])(?P<depttail>党组(?!织)|党委)?"
         rf"|{_compound_prefix()}"
         rf"|(?P<samejob>局|厅)(?![长面势部限])(?P<sametail>{_UNIT})?"
+        rf"|{_FIELD_BUREAU}"
     )
 
 
@@ -363,6 +381,8 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         div, conf = None, 0.0
     if div is None and (place or level):
         return None, 0.0
+    if g("fieldbureau"):
+        return (field_bureau(div, g("fieldbureau")), min(conf, 0.6)) if div is not None else (None, 0.0)
     if body == "station":
         town = div if div is not None else (lk.j_div if not (place or level) else None)
         if town is None or town.level != "township":

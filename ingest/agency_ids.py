@@ -248,6 +248,17 @@ def state_bureau(label: str) -> AgencyInfo:
                                 "department", "department", "cn", gov.iri))
 
 
+def field_bureau(d: Division, name: str) -> AgencyInfo:
+    """A department whose field is in no type table (旗能源局, 省营商环境建设监督局): the generic department
+    type, with an IRI slug from the pinyin of its name (``…/gov/dept-neng-yuan-ju``)."""
+    from ingest.pinyin_slug import pinyin_slug
+
+    gov = make(d, "gov")
+    slug = pinyin_slug(name, 40)
+    return _register(AgencyInfo(f"{gov.iri}/dept-{slug}", _place(d) + name, f"{_en_place(d)}Department ({slug})",
+                                "department", "department", d.code, gov.iri))
+
+
 def child(owner: AgencyInfo, body: str, label: str) -> AgencyInfo:
     """A Party group (``body='party-group'``) or a named internal unit (``'unit'``) of ``owner``."""
     if body == "party-group":

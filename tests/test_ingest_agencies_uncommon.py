@@ -1,0 +1,39 @@
+"""Bodies with uncommon names (issue 3): departments whose field is in no type table, on crafted text."""
+
+from __future__ import annotations
+
+from ingest.pipeline import extract_text
+from ingest.to_rdf import doc_to_rdf
+from shapes.validate import validate_report
+
+HEAD = "阿荣旗人民政府关于2022年度法治政府建设情况的报告\n"
+
+
+def _mentions(text: str) -> dict[str, tuple[str, str]]:
+    return {a.text: (a.type, a.iri) for a in extract_text(text).agencies}
+
+
+def test_unknown_field_after_an_owner_is_a_department_of_that_owner() -> None:
+    got = _mentions(HEAD + "旗草原监督管理局、旗沙产业和治沙发展局联合开展检查,自治区营商环境监督局督导,"
+                           "旗司法局配合。\n")
+    for name in ("旗草原监督管理局", "旗沙产业和治沙发展局"):
+        assert got[name][0] == "department", (name, got)
+        assert "/150721/gov/dept-" in got[name][1], got[name]
+    assert got["旗草原监督管理局"][1].endswith("/dept-cao-yuan-jian-du-guan-li-ju")
+    assert got["自治区营商环境监督局"][1].endswith("/150000/gov/dept-ying-shang-huan-jing-jian-du-ju")
+    assert got["旗司法局"][0] == "justice"
+
+
+def test_generic_words_ending_in_ju_are_not_bodies() -> None:
+    got = _mentions(HEAD + "坚持全旗一盘棋,服务全局和大局,优化市场格局,旗里各局要有好结局,本局不当局。"
+                           "推进市民服务中心建设,区域发展新格局。\n")
+    assert not [t for t in got if t.endswith("局")], got
+
+
+def test_unknown_department_maps_to_rdf_and_validates() -> None:
+    doc = extract_text(HEAD + "2022年,旗人民政府统筹推进法治政府建设,旗草原监督管理局开展执法检查12次。\n")
+    iri = next(a.iri for a in doc.agencies if a.text == "旗草原监督管理局")
+    rdf = doc_to_rdf(doc, "20261127T213000Z-0000test")
+    assert any(str(s) == iri for s in rdf.entities.subjects()), iri
+    outcome = validate_report(rdf)
+    assert outcome.violations == 0, outcome.results

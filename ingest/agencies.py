@@ -39,6 +39,7 @@ from ingest.agency_ids import (
     make,
     state_bureau,
     station,
+    tribunal,
 )
 from ingest.agency_types import DEPARTMENTS, dept_forms
 from ingest.divisions import Division
@@ -151,10 +152,11 @@ def _body_pattern() -> str:
         r"|(?P<genoffice>(?:人民)?政府办公[厅室]|政府办(?![理事法学公好成结]))"
         r"|(?P<street>办事处)"
         r"|(?P<gov>人民政府|政府)(?P<govpg>党组(?!织))?"
+        r"|(?P<presidium>人大主席团|人民代表大会主席团)"
         r"|(?P<npcsc>人大常委会|人民代表大会常务委员会)"
         r"|(?P<npc>人大|人民代表大会)"
         r"|(?P<cppcc>政协)"
-        r"|(?P<court>(?:中级|高级)?人民法院|法院|中院|高院)"
+        r"|(?P<court>(?:中级|高级)?人民法院|法院|中院|高院)|(?P<tribunal>人民法庭)"
         r"|(?P<proc>人民检察院|检察院)"
         r"|(?P<supervision>监察委员会|监委)"
         r"|(?P<unit>党政(?:综合)?办(?:公室)?)"
@@ -210,6 +212,7 @@ class _Linker:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.j_div, self.j_body = reporting_body(doc)
+        self.town_aliases = _town_aliases(doc)
         self.chain: list[Division] = []
         if self.j_div is not None and self.j_div.code != "cn":
             self.chain = [self.j_div, *divisions.ancestors(self.j_div.code)]
@@ -241,6 +244,8 @@ class _Linker:
         from ingest.jurisdiction import parse_name
 
         name = re.sub(r"^(?:中共|中国共产党)", "", text).replace("人民政府", "")
+        if name in self.town_aliases:
+            return self.town_aliases[name], 0.9
         unknown = self.doc.meta.division_name if not self.doc.meta.division_code else ""
         if unknown and name.endswith(unknown):  # the report's own division, in no table: unresolved
             return self.level_owner(unknown[-1])
@@ -383,6 +388,10 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
         return None, 0.0
     if g("fieldbureau"):
         return (field_bureau(div, g("fieldbureau")), min(conf, 0.6)) if div is not None else (None, 0.0)
+    if g("presidium") or g("tribunal"):  # 镇人大主席团; 三工人民法庭 (a town's tribunal of the county court)
+        if div is None or div.level != "township":
+            return None, 0.0
+        return (tribunal(div) if g("tribunal") else child(make(div, "npc"), "unit", "主席团")), conf
     if body == "station":
         town = div if div is not None else (lk.j_div if not (place or level) else None)
         if town is None or town.level != "township":
@@ -432,6 +441,29 @@ def _link(m: re.Match[str], lk: _Linker) -> tuple[AgencyInfo | None, float]:
     return info, conf
 
 
+#: Bodies a town is named before by its short name (三工派出所, 三工人民法庭 for 三工镇).
+_SHORT_TOWN_BODIES = ("人民法庭", "派出所", "司法所")
+
+
+def _town_aliases(doc: Doc) -> dict[str, Division]:
+    """Other names of the towns of the report's county: 阿尔巴斯苏木 for a table's 阿尔巴斯苏木乡, and a short
+    name (三工 for 三工镇) where it comes right before a tribunal or a station."""
+    j = doc.meta.division_code
+    if not j or j == "cn":
+        return {}
+    out: dict[str, Division] = {}
+    for name in divisions.towns_in(j[:6]):
+        towns = divisions.towns(name, j[:6])
+        if len(towns) != 1:
+            continue
+        if name.endswith("苏木乡") and name[:-1] in doc.norm:
+            out[name[:-1]] = towns[0]
+        short = re.sub(r"(?:街道|镇|苏木乡|乡)$", "", name)
+        if len(short) >= 2 and short != name and any(short + b in doc.norm for b in _SHORT_TOWN_BODIES):
+            out.setdefault(short, towns[0])
+    return out
+
+
 def _places(doc: Doc) -> list[str]:
     """Place names that may own a body: those the text names (two-character ones such as 和县 only when
     they are the jurisdiction or one of its parents or children), and the towns of the report's county."""
@@ -439,6 +471,7 @@ def _places(doc: Doc) -> list[str]:
     county = j[:6] if j and j != "cn" else None
     names = {n for n in _places_in(doc.norm)
              if len(n) > 2 or (county and any(divisions.related(d.code, county) for d in divisions.candidates(n)))}
+    names |= set(_town_aliases(doc))
     if not j and doc.meta.division_name:
         names.add(doc.meta.division_name)  # a division no table has (see jurisdiction._set_unknown)
     if county:

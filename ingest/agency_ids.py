@@ -241,6 +241,15 @@ def station(town: Division, dept: str, label: str) -> AgencyInfo:
                                 "dispatched-body", "dispatched-body", county.code, up.iri))
 
 
+def tribunal(town: Division) -> AgencyInfo:
+    """A county court's people's tribunal in a town (三工人民法庭): a dispatched body of the court."""
+    county = divisions.get(town.parent or "") or town
+    up = make(county, "court")
+    return _register(AgencyInfo(f"{up.iri}/{town.code}-tribunal", divisions.qualified_name(town.code) + "人民法庭",
+                                f"{town.name} People's Tribunal", "dispatched-body", "dispatched-body",
+                                county.code, up.iri))
+
+
 def state_bureau(label: str) -> AgencyInfo:
     """A national bureau administered by a ministry that has no standard type (国家铁路局, 中国民用航空局)."""
     gov = make(NATIONAL, "gov")

@@ -37,3 +37,24 @@ def test_unknown_department_maps_to_rdf_and_validates() -> None:
     assert any(str(s) == iri for s in rdf.entities.subjects()), iri
     outcome = validate_report(rdf)
     assert outcome.violations == 0, outcome.results
+
+
+BANNER = "准格尔旗人民政府关于2021年度法治政府建设情况的报告\n"
+
+
+def test_sumu_government_tribunal_station_and_presidium() -> None:
+    got = _mentions(BANNER + "布尔陶亥苏木人民政府推进依法行政,沙圪堵人民法庭巡回审判18次,大路派出所破获案件6起,"
+                             "纳日松镇人大主席团开展执法检查。\n")
+    assert got["布尔陶亥苏木人民政府"][1].endswith("/org/150622707/gov")  # the table's 布尔陶亥苏木乡
+    assert got["布尔陶亥苏木人民政府"][0] == "people-government"
+    assert got["沙圪堵人民法庭"][0] == "dispatched-body"
+    assert "/150622/court/" in got["沙圪堵人民法庭"][1]
+    assert got["大路派出所"][0] == "dispatched-body"
+    assert "/150622/gov/public-security/" in got["大路派出所"][1]
+    assert got["纳日松镇人大主席团"][0] == "internal-unit"
+    assert "派出所" not in got and "人民法庭" not in got
+
+
+def test_tribunal_and_presidium_need_a_town() -> None:
+    got = _mentions(BANNER + "旗人大主席团会议,人民法庭建设,派出所规范化建设,大路街头派出所。\n")
+    assert not [t for t in got if t.endswith(("主席团", "法庭", "派出所"))], got

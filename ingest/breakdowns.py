@@ -2,9 +2,13 @@
 
 Breakdown grammar (ANNOTATION §8 ``parts_of``):
 
-* **cue**: a total, then 其中 / 分别 / 包括 (in the same sentence, or opening the next one), then
-  parts in the total's unit up to the end of that sentence; the parts may be a subset (sum ≤ total);
-* **list**: a total followed directly by ``,``/``:``/``(`` and a run of figures in its unit in the same
+* **cue**: a total, then 其中 / 分别 / 包括 / 涉及 (two parts or more) / a counted noun + 中 before an
+  outcome (审结案件中维持401件、驳回73件) (in the same sentence, or opening the next one), then parts in the
+  total's unit up to the end of that sentence; the parts may be a subset, but never add up to more than
+  the total (except after 分别, which spreads over several totals), and a total that ends a 、-list of
+  counts in its unit (建议106件、提案82件,其中…) is ambiguous and left alone;
+* **list**: a total (or the attribute in another unit joined to it by 、: 42宗、面积37.6亩) followed
+  directly by ``,``/``:``/``(``/a dash and a run of figures in its unit in the same
   sentence, either at least two that add up exactly to the total (53件,办结33件、积极解决16件、暂无法解决4件)
   or items headed by outcome words that fit in it (清理文件108件,修改12件,废止7件);
 * **subset**: the next count in the unit, headed by a result (办结, 已整改, 采纳, 化解, 通过 …) and no
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 from itertools import combinations
 
@@ -28,7 +33,15 @@ from ingest.normalize import normalize
 from ingest.numbers import decimals
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-_CUE = re.compile(r"其中|分别为|分别是|分别|包括|包含")
+_CUE = re.compile(r"其中|分别为|分别是|分别|包括|包含|涉及|(?<=[件案项例题议])中(?=[^，,。；;、\d]{0,4}?\d)")
+#: A cue made of a counted noun and 中 (审结案件中维持401件、驳回73件): only before an outcome word.
+_NOUN_CUE = "中"
+#: Cues that also lead a single related count (涉及群众80人): a breakdown only with two parts or more.
+_LIST_ONLY_CUES = {"涉及"}
+#: Cues that spread parts over several totals (各镇分别…): the parts that fit are kept.
+_SPREADING_CUES = {"分别为", "分别是", "分别"}
+#: What may follow a total before the list of its parts: a comma, colon, bracket or dash.
+_LIST_OPENER = re.compile(r"[ \t]*(?:[,，:：(（]|[—－]{1,2}|-{2})")
 _STAGE = re.compile(r"(?:依法)?(?:受理|审结|立案|结案|审理|作出)")
 #: Outcome words of the breakdown code lists (document clean-up, proposals, reconsideration, litigation,
 #: disclosure): a figure headed by one is a part of the count before it.
@@ -136,6 +149,8 @@ def _link_cued(figures: list[Figure], norm: str, sentences: _Sentences) -> None:
     units = [_unit(f) for f in figures]
     linkable = [_linkable(f) for f in figures]
     for cue in _CUE.finditer(norm):
+        if cue.group() == _NOUN_CUE and not _OUTCOME.match(norm, cue.end()):
+            continue
         cue_sent = sentences.at(cue.start())
         in_sentence = sentences.figures_of(cue_sent)
         if not in_sentence:
@@ -166,10 +181,25 @@ def _link_cued(figures: list[Figure], norm: str, sentences: _Sentences) -> None:
             if figures[t].part_of is not None:
                 continue
             parts = [i for i in after if units[i] == unit and figures[i].part_of is None]
+            if cue.group() in _LIST_ONLY_CUES and len(parts) < 2:
+                break
+            if cue.group() not in _SPREADING_CUES and not _fits([figures[i] for i in parts], figures[t]):
+                break  # parts adding up to more than the total are not its breakdown
+            if _parallel_total(figures, t, norm):
+                break  # 建议106件、提案82件,其中主办50件: which total is meant is not said
             # a cue with 分别 may distribute over several totals; keep the parts that fit
             for i in _fitting_prefix(parts, figures, figures[t]):
                 figures[i].part_of = t
             break
+
+
+def _parallel_total(figures: list[Figure], t: int, norm: str) -> bool:
+    """Whether the total is the last of a 、-list of counts in its unit (建议106件、提案82件)."""
+    if t == 0 or _unit(figures[t - 1]) != _unit(figures[t]):
+        return False
+    between = norm[figures[t - 1].end : figures[t].start]
+    return "、" in between and len(between) <= 20 and not _SENTENCE_END.search(between) and "," not in between \
+        and "，" not in between
 
 
 def _fitting_prefix(parts: list[int], figures: list[Figure], total: Figure) -> list[int]:
@@ -201,27 +231,44 @@ def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
     for t, total in enumerate(figures):
         if not _linkable(total) or total.part_of is not None or t in totals:
             continue
-        if not re.match(r"[ \t]*[,，:：(]", norm[total.end : total.end + 3]):
+        attribute = _attribute(figures, t, norm, sent)
+        head_total = total if attribute is None else replace(total, end=figures[attribute].end)
+        if not _LIST_OPENER.match(norm, head_total.end, head_total.end + 3):
             continue
         run: list[int] = []
-        for i in range(t + 1, min(len(figures), t + 1 + MAX_SPAN)):
+        first = t + 1 if attribute is None else attribute + 1
+        for i in range(first, min(len(figures), first + MAX_SPAN)):
             f = figures[i]
             if sent[i] != sent[t] or _unit(f) != _unit(total) or f.part_of is not None or not _linkable(f):
                 break
             run.append(i)
-        if _STAGE.match(norm[total.end : total.end + 8].lstrip(" \t,，:：")):
-            parts = _subset(figures, run, total, norm)  # 收到20件,受理15件: the accepted are a subset
+        if _STAGE.match(norm[head_total.end : head_total.end + 8].lstrip(" \t,，:：")):
+            parts = _subset(figures, run, head_total, norm)  # 收到20件,受理15件: the accepted are a subset
         else:
             parts = (
-                _exact_prefix(figures, run, total, norm)
-                or _outcome_prefix(figures, run, total, norm)
-                or _elaboration(figures, run, total, norm)
-                or _subset(figures, run, total, norm)
+                _exact_prefix(figures, run, head_total, norm)
+                or _outcome_prefix(figures, run, head_total, norm)
+                or _elaboration(figures, run, head_total, norm)
+                or _subset(figures, run, head_total, norm)
             )
         for j in parts:
             figures[j].part_of = t
         if parts:
             totals.add(t)
+
+
+#: An attribute of a total in another unit, joined by 、 (违法用地42宗、面积37.6亩).
+_ATTRIBUTE_JOIN = re.compile(r"、[^,，。；;:：、\d]{0,6}")
+
+
+def _attribute(figures: list[Figure], t: int, norm: str, sent: list[int]) -> int | None:
+    """The index of a figure in another unit that qualifies the total right after it, else None; its
+    parts follow that attribute (排查违法用地42宗、面积37.6亩,已整改39宗,剩余3宗)."""
+    a = t + 1
+    if a >= len(figures) or sent[a] != sent[t] or _unit(figures[a]) == _unit(figures[t]):
+        return None
+    m = _ATTRIBUTE_JOIN.match(norm, figures[t].end, figures[a].start)
+    return a if m and m.end() == figures[a].start else None
 
 
 #: What heads the part of a count that went through to a later stage or a result (ANNOTATION §8, an
@@ -286,11 +333,11 @@ def _own_activity(head: str) -> bool:
 def _elaboration(figures: list[Figure], run: list[int], total: Figure, norm: str) -> list[int]:
     """Parts spelled out after a colon or inside brackets right after the total, as far as they fit:
     培训5场:执法培训2场、普法培训2场 / 54项(承接26项、取消24项…)."""
-    sep = re.match(r"[ \t]*([:：(（])", norm[total.end : total.end + 3])
+    sep = re.match(r"[ \t]*(?:[:：(（]|[—－]{1,2}|-{2})", norm[total.end : total.end + 3])
     if not sep:
         return []
     limit = len(norm)
-    if sep.group(1) in "(（":
+    if sep.group().strip() in "(（":
         close = _CLOSE.search(norm, total.end, total.end + BRACKET_WINDOW)
         limit = close.start() if close else total.end
     parts: list[int] = []

@@ -160,6 +160,19 @@ def test_breakdown_after_a_colon_and_cues_inside_brackets() -> None:
     assert parts(figs("认定主体36个(包括区政府及其部门),设立站点5个。"), 0) == []
 
 
+def test_breakdown_led_by_other_cues() -> None:
+    # a counted noun + 中 before outcomes, 涉及 with a list, a dash, 具体为
+    assert parts(figs("全年办结复议案件58件,审结的案件中驳回10件、维持40件、终止8件。"), 0) == ["10件", "40件", "8件"]
+    assert parts(figs("办理行政诉讼案件30件,已审结案件中胜诉21件、败诉2件。"), 0) == ["21件", "2件"]
+    assert parts(figs("全年排查矛盾纠纷120件,涉及土地纠纷45件、邻里纠纷30件。"), 0) == ["45件", "30件"]
+    assert parts(figs("全年清理规范性文件52件——保留40件、修改7件、废止5件。"), 0) == ["40件", "7件", "5件"]
+    assert parts(figs("全年清理规范性文件52件,具体为:保留40件、修改7件、废止5件。"), 0) == ["40件", "7件", "5件"]
+    # the parts follow an attribute of the total in another unit
+    fs = figs("排查违法建设56处、面积2300平方米,已拆除50处,剩余6处正在处置。")
+    assert parts(fs, 0) == ["50处", "6处"]
+    assert fs[1].part_of is None
+
+
 def test_subset_with_cue() -> None:
     fs = figs("共培训800人次,其中领导干部120人次。")
     assert parts(fs, 0) == ["120人次"]
@@ -176,6 +189,11 @@ def test_subset_with_cue() -> None:
         "共培训800人次,其中领导干部120名。",  # parts must share the unit
         "办理案件10件,其中办结12件。",  # parts cannot exceed the total
         "复议纠错率由40%降低至38%。",  # before/after pair
+        "在工作中开展培训12场,会议中讲解5场。",  # 中 without an outcome is no cue
+        "调解纠纷386件,涉及案件20件。",  # 涉及 leads one related count, not a breakdown
+        "进驻事项1486项,其中马上办事项652项、网上办事项1208项。",  # parts exceed the total
+        "办理人大代表建议106件、政协委员提案82件,其中主办50件。",  # which total is not said
+        "开展检查42次、出动人员300人次,发现问题39个。",
     ],
 )
 def test_no_breakdown(text: str) -> None:

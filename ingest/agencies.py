@@ -446,12 +446,16 @@ _SHORT_TOWN_BODIES = ("人民法庭", "派出所", "司法所")
 
 
 def _town_aliases(doc: Doc) -> dict[str, Division]:
-    """Other names of the towns of the report's county: 阿尔巴斯苏木 for a table's 阿尔巴斯苏木乡, and a short
-    name (三工 for 三工镇) where it comes right before a tribunal or a station."""
+    """Other names of the report's divisions: 昌吉州 for an autonomous prefecture above it, 阿尔巴斯苏木 for a
+    table's 阿尔巴斯苏木乡, and a town's short name (三工 for 三工镇) right before a tribunal or a station."""
     j = doc.meta.division_code
     if not j or j == "cn":
         return {}
     out: dict[str, Division] = {}
+    for d in divisions.ancestors(j):  # 昌吉州 for 昌吉回族自治州
+        alias = divisions.short_name(d.name) + "州"
+        if d.name.endswith("自治州") and len(alias) >= 3 and alias in doc.norm:
+            out[alias] = d
     for name in divisions.towns_in(j[:6]):
         towns = divisions.towns(name, j[:6])
         if len(towns) != 1:

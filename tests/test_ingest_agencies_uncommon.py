@@ -58,3 +58,11 @@ def test_sumu_government_tribunal_station_and_presidium() -> None:
 def test_tribunal_and_presidium_need_a_town() -> None:
     got = _mentions(BANNER + "旗人大主席团会议,人民法庭建设,派出所规范化建设,大路街头派出所。\n")
     assert not [t for t in got if t.endswith(("主席团", "法庭", "派出所"))], got
+
+
+def test_short_autonomous_prefecture_and_its_county_branch_are_one_body() -> None:
+    got = _mentions("凯里市人民政府关于2020年度法治政府建设情况的报告\n黔东南州自然资源局凯里市分局、黔东南州司法局"
+                    "指导开展执法监督。\n")
+    assert got["黔东南州自然资源局凯里市分局"][0] == "dispatched-body", got
+    assert got["黔东南州司法局"][1].endswith("/org/522600/gov/justice"), got
+    assert "州自然资源局凯里市分局" not in got

@@ -66,3 +66,13 @@ def test_short_autonomous_prefecture_and_its_county_branch_are_one_body() -> Non
     assert got["黔东南州自然资源局凯里市分局"][0] == "dispatched-body", got
     assert got["黔东南州司法局"][1].endswith("/org/522600/gov/justice"), got
     assert "州自然资源局凯里市分局" not in got
+
+
+def test_short_forms_of_the_approval_and_enforcement_bureaus_have_their_types() -> None:
+    from ingest.pipeline import extract_text
+
+    text = ("平阴县人民政府2022年法治政府建设情况报告\n2022年,平阴县人民政府依法行政。"
+            "县审批局推行“一窗受理”,县执法局开展专项整治,县审批服务局优化流程。")
+    types = {a.text: a.type for a in extract_text(text).agencies}
+    assert types["县审批局"] == types["县审批服务局"] == "admin-approval"
+    assert types["县执法局"] == "comprehensive-enforcement"

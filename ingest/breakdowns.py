@@ -243,7 +243,8 @@ def _link_lists(figures: list[Figure], norm: str, sent: list[int]) -> None:
                 break
             run.append(i)
         if _STAGE.match(norm[head_total.end : head_total.end + 8].lstrip(" \t,，:：")):
-            parts = _subset(figures, run, head_total, norm)  # 收到20件,受理15件: the accepted are a subset
+            # 收到20件,受理15件: the accepted are a subset; 受理76件,不予受理11件: both sides of the total
+            parts = _complement(figures, run, head_total, norm) or _subset(figures, run, head_total, norm)
         else:
             parts = (
                 _exact_prefix(figures, run, head_total, norm)
@@ -296,6 +297,22 @@ def _subset(figures: list[Figure], run: list[int], total: Figure, norm: str) -> 
         if _REMAINDER.match(head) and _fits([figures[first], figures[run[1]]], total):
             parts.append(run[1])
     return parts
+
+
+_NEGATION = re.compile(r"(?:依法)?(?:不予|不|未|没有)")
+
+
+def _complement(figures: list[Figure], run: list[int], total: Figure, norm: str) -> list[int]:
+    """A stage and its negation that add up exactly to the total (87件,受理76件,不予受理11件)."""
+    if len(run) < 2:
+        return []
+    first, second = figures[run[0]], figures[run[1]]
+    head = norm[total.end : first.start].strip(" \t,，;；:：、")
+    other = norm[first.end : second.start].strip(" \t,，;；:：、")
+    negation = _NEGATION.match(other)
+    if not head or not negation or other[negation.end() :] != head.removeprefix("依法"):
+        return []
+    return run[:2] if abs(first.value + second.value - total.value) < 1e-9 else []
 
 
 def _exact_prefix(figures: list[Figure], run: list[int], total: Figure, norm: str) -> list[int]:

@@ -167,6 +167,9 @@ def test_breakdown_led_by_other_cues() -> None:
     assert parts(figs("全年排查矛盾纠纷120件,涉及土地纠纷45件、邻里纠纷30件。"), 0) == ["45件", "30件"]
     assert parts(figs("全年清理规范性文件52件——保留40件、修改7件、废止5件。"), 0) == ["40件", "7件", "5件"]
     assert parts(figs("全年清理规范性文件52件,具体为:保留40件、修改7件、废止5件。"), 0) == ["40件", "7件", "5件"]
+    # a stage and its negation that add up to the total; not two successive stages
+    assert parts(figs("收到复议申请64件,受理58件,不予受理6件;审结50件。"), 0) == ["58件", "6件"]
+    assert parts(figs("收到复议申请64件,受理58件,不予受理5件。"), 0) == []
     # the parts follow an attribute of the total in another unit
     fs = figs("排查违法建设56处、面积2300平方米,已拆除50处,剩余6处正在处置。")
     assert parts(fs, 0) == ["50处", "6处"]

@@ -8,7 +8,7 @@ STORE  ?= data/store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: serve test install install-test lint bench clean
+.PHONY: serve test install install-test lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,9 +36,6 @@ test: install-test
 
 lint: install-test
 	$(BIN)/ruff check .
-
-bench: install-test
-	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) $(STORE) tests/artifacts

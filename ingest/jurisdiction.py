@@ -39,7 +39,11 @@ _OPENING_SUBJECT = re.compile(
     r"紧扣|贯彻|落实|切实|努力|主动|大力|进一步|紧密|强化|加强|推进|统筹|全力|锚定)"
 )
 _REPORT_AS = re.compile(r"现将(?P<n>[^\s,。、“《]{2,32}?)(?:\d{4}年|[上下]半年|年度|法治|有关|工作|相关)")
-_SIGNATURE_END = ("人民政府", "政府", "局", "厅", "委员会", "办公室", "办公厅", "办事处", "部", "委", "办")
+_SIGNATURE_END = ("人民政府", "政府", "局", "厅", "委员会", "办公室", "办公厅", "办事处", "部", "委", "办", "行政公署",
+                  "管委会")
+# a development zone's administrative committee (合肥经济技术开发区管理委员会): a body with no division code
+_ZONE = re.compile(r"^(?:中共)?(?P<zone>[\u4e00-\u9fff]{2,24}?(?:开发区|高新区|园区|新区|试验区|示范区|保税区|合作区))"
+                   r"(?:党工委[、和与及 ]*)?(?:管理委员会|管委会)")
 _GLUED_SIGNATURE = re.compile(
     r"[。;!?”)](?P<n>[^。;,、!?“”()《》:]{3,40}?(?:人民政府|政府|局|厅|委员会|办公室|办公厅|办事处|部|委|办))"
     r"(?:\d{4}|[〇○零一二三四五六七八九十]{4})年[\d〇○零一二三四五六七八九十]{1,3}月[\d〇○零一二三四五六七八九十]{1,3}日$")
@@ -121,7 +125,7 @@ def parse_name(clue: str, name: str) -> Parsed:
         p.noun, rest = lead.group(1), rest[lead.end():]
     if rest.startswith(("人民政府办公厅", "人民政府办公室", "政府办公厅", "政府办公室")):
         p.body = "general-office"
-    elif rest.startswith(("人民政府", "政府", "办事处")):
+    elif rest.startswith(("人民政府", "政府", "办事处", "行政公署")):
         p.body = "gov"
     elif re.match(r"(?:党?委|党工委)[、和与及 ]*(?:中共)?[\u4e00-\u9fff]{0,12}?(?:人民)?政府", rest):
         p.body = "party-gov"
@@ -342,6 +346,10 @@ def resolve_jurisdiction(doc: Doc) -> None:
     publisher = meta.header.get("发布机构") or meta.header.get("发文机关") or meta.header.get("发布单位")
     if publisher:
         clues.append(parse_name("header 发布机构", re.sub(r"\s+", "", doc_norm(publisher))))
+    zone = _zone_committee([c.text for c in clues])
+    if zone:
+        _set_zone(meta, doc, zone)
+        return
     clues = [c for c in clues if c.chain or c.body]
     pron, pron_n = _pronoun_noun(doc)
 
@@ -402,6 +410,23 @@ def resolve_jurisdiction(doc: Doc) -> None:
     _as_signed(meta, clues)
 
 
+def _zone_committee(texts: list[str]) -> str | None:
+    """The full name of a development zone's committee that a title, signature or header names as the issuer."""
+    names = []
+    for t in texts:
+        m = _ZONE.match(t)
+        if m:
+            names.append(m.group("zone") + "管理委员会")
+    return max(names, key=len) if names else None
+
+
+def _set_zone(meta: ReportMeta, doc: Doc, name: str) -> None:
+    """A zone committee: named in full, with no division code of its own (its bodies stay unresolved)."""
+    _set(meta, doc, None, None, None, 0.0, f"development zone committee {name}")
+    meta.issuer = meta.jurisdiction = name
+    meta.confidence["jurisdiction"] = meta.confidence["issuer"] = 0.6
+
+
 def _set_unknown(meta: ReportMeta, doc: Doc, same: list[Parsed]) -> None:
     """A government whose county-level division no table has: named as the clues spell it (上海市江湾区人民政府),
     with no division code, so that its relative forms (区司法局) stay mentions without a canonical IRI."""
@@ -428,6 +453,13 @@ def _spell(name: str, div: Division, spelled: str) -> str:
         return spelled + name[len(short):]
     if spelled and len(spelled) > len(short) and short and name.startswith("中共" + short):
         return "中共" + spelled + name[len(short) + 2:]
+    return name
+
+
+def _gov_name(name: str, div: Division, body: str) -> str:
+    """A league's or prefecture's government is its administrative office (锡林郭勒盟行政公署)."""
+    if body == "gov" and div.level == "prefecture" and div.name.endswith(("盟", "地区")) and name.endswith("人民政府"):
+        return name[: -len("人民政府")] + "行政公署"
     return name
 
 
@@ -462,7 +494,7 @@ def _set(meta: ReportMeta, doc: Doc, div: Division | None, body: str | None, dep
     else:
         info = make(div, body if body != "dept" else "dept", dept)
         slug = info.iri.split(f"/org/{div.code}/", 1)[1]
-        meta.issuer = _spell(_as_written(info.name_zh, div, dept, written), div, spelled)
+        meta.issuer = _spell(_as_written(_gov_name(info.name_zh, div, body), div, dept, written), div, spelled)
     meta.jurisdiction = meta.issuer
     meta.division_code = div.code
     meta.division_name = div.name if div.code != "cn" else "中国"

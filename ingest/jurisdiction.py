@@ -42,8 +42,9 @@ _REPORT_AS = re.compile(r"现将(?P<n>[^\s,。、“《]{2,32}?)(?:\d{4}年|[上
 _SIGNATURE_END = ("人民政府", "政府", "局", "厅", "委员会", "办公室", "办公厅", "办事处", "部", "委", "办", "行政公署",
                   "管委会")
 # a development zone's administrative committee (合肥经济技术开发区管理委员会): a body with no division code
-_ZONE = re.compile(r"^(?:中共)?(?P<zone>[\u4e00-\u9fff]{2,24}?(?:开发区|高新区|园区|新区|试验区|示范区|保税区|合作区))"
-                   r"(?:党工委[、和与及 ]*)?(?:管理委员会|管委会)")
+_ZONE = re.compile(r"^(?:中共)?(?P<zone>[\u4e00-\u9fff](?:(?!委)[\u4e00-\u9fff]){1,23}?"
+                   r"(?:开发区|高新区|园区|新区|试验区|示范区|保税区|合作区))"
+                   r"(?:党?工委[、和与及 ]*(?P=zone)?)?(?:管理委员会|管委会)")
 _GLUED_SIGNATURE = re.compile(
     r"[。;!?”)](?P<n>[^。;,、!?“”()《》:]{3,40}?(?:人民政府|政府|局|厅|委员会|办公室|办公厅|办事处|部|委|办))"
     r"(?:\d{4}|[〇○零一二三四五六七八九十]{4})年[\d〇○零一二三四五六七八九十]{1,3}月[\d〇○零一二三四五六七八九十]{1,3}日$")
@@ -346,7 +347,7 @@ def resolve_jurisdiction(doc: Doc) -> None:
     publisher = meta.header.get("发布机构") or meta.header.get("发文机关") or meta.header.get("发布单位")
     if publisher:
         clues.append(parse_name("header 发布机构", re.sub(r"\s+", "", doc_norm(publisher))))
-    zone = _zone_committee([c.text for c in clues])
+    zone = _zone_committee([c.text for c in clues if c.clue != "opening"])
     if zone:
         _set_zone(meta, doc, zone)
         return

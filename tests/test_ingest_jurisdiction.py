@@ -9,19 +9,9 @@ import pytest
 
 from ingest.model import Doc
 from ingest.normalize import normalize
-from ingest.pipeline import extract_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
-
-
-@pytest.fixture(scope="module")
-def docs() -> dict[str, Doc]:
-    out = {}
-    for g in GOLD:
-        name = json.loads(g.read_text(encoding="utf-8"))["file"]
-        out[name] = extract_file(ROOT / "data" / "reports" / name)
-    return out
 
 
 def test_seed_identity(docs: dict[str, Doc]) -> None:

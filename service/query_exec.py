@@ -217,6 +217,20 @@ class _Worker:
         self.process.join(timeout=5)
 
 
+#: Signals a worker dies of when the query itself broke the engine (Oxigraph's recursive parser and
+#: planner overflow the stack on queries nested or chained thousands deep: braces, ``!!!…``, ``BIND``s).
+_QUERY_CRASH_SIGNALS = (signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS)
+
+
+def _death_reply(worker: _Worker, error: Exception) -> QueryReply:
+    """The answer when a worker died running a query: 400 when the query crashed it, else 500."""
+    worker.process.join(timeout=2)
+    if worker.process.exitcode is not None and -worker.process.exitcode in _QUERY_CRASH_SIGNALS:
+        return QueryReply(400, "text/plain", b"The query is too deeply nested or too long for the query engine "
+                          b"(it exhausted the engine's stack): simplify it or split it.")
+    return QueryReply(500, "text/plain", f"Query worker failed: {error}".encode())
+
+
 class WorkerPool:
     """``size`` worker processes; :meth:`run` answers a job within a time limit or raises QueryTimeout."""
 
@@ -312,8 +326,9 @@ class WorkerPool:
             asyncio.ensure_future(self._replace(worker))
             raise QueryTimeout(f"the query ran longer than its time limit of {timeout:g} s and was stopped") from e
         except (EOFError, OSError) as e:
+            reply = await loop.run_in_executor(None, _death_reply, worker, e)
             asyncio.ensure_future(self._replace(worker))
-            return QueryReply(500, "text/plain", f"Query worker failed: {e}".encode())
+            return reply
         except BaseException:  # cancelled (client gone): the worker may still be busy, replace it
             asyncio.ensure_future(self._replace(worker))
             raise

@@ -211,7 +211,7 @@ def _timeout(request: Request, params: dict[str, list[str]]) -> float | Response
         value = float(asked[-1])
     except ValueError:
         return _error(400, f"timeout must be a number of seconds, got {asked[-1]!r}.")
-    if value <= 0:
+    if not value > 0:  # also NaN
         return _error(400, "timeout must be positive.")
     return min(value, limit)
 

@@ -1,0 +1,89 @@
+"""Hostile requests to /sparql (catalogue in ``hostile_queries.py``): each gets its documented status, never
+a 5xx other than the time-limit 503, never a stack trace; a canary on 127.0.0.1 receives nothing; and a cheap
+query keeps being answered while the heavy ones run concurrently."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+from conformance.harness import start_fazhi, stop
+from explore_fixture import load
+from hostile_queries import CATALOGUE, Hostile
+from test_safety_sparql import Canary
+
+CHEAP = "ASK { ?s a ?t }"
+TRACE_MARKS = ("Traceback", 'File "', "site-packages", "Exception in ASGI")
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    """fazhi serve over the explorer fixture store, 2 s query limit, default 1 MB body cap; and a canary."""
+    store = load(tmp_path_factory.mktemp("hostile") / "store")
+    url, proc = start_fazhi(store, "--query-timeout", "2")
+    canary = Canary()
+    with httpx.Client(base_url=url, timeout=60) as client:
+        yield client, canary
+    canary.close()
+    stop(proc)
+    assert canary.hits == []
+
+
+def _send(client: httpx.Client, case: Hostile, canary: Canary) -> httpx.Response:
+    return client.request(**case.request(canary.url))
+
+
+def _check(case: Hostile, r: httpx.Response) -> None:
+    assert r.status_code in case.expect, (case.name, r.status_code, r.text[:300])
+    assert r.status_code < 500 or r.status_code == 503, (case.name, r.text[:300])
+    assert not any(mark in r.text for mark in TRACE_MARKS), (case.name, r.text[:500])
+    if r.status_code == 200:
+        assert "evil" not in r.text and "root:" not in r.text, case.name
+
+
+def test_catalogue_is_large_and_documented():
+    assert len(CATALOGUE) >= 25
+    assert len({c.name for c in CATALOGUE}) == len(CATALOGUE)
+    assert all(c.why and c.expect for c in CATALOGUE)
+
+
+@pytest.mark.parametrize("case", [c for c in CATALOGUE if not c.heavy], ids=lambda c: c.name)
+def test_light_hostile_request(service, case):
+    client, canary = service
+    _check(case, _send(client, case, canary))
+    assert canary.hits == [], case.name
+
+
+def test_heavy_ones_concurrently_while_a_cheap_query_is_answered(service):
+    """All heavy cases at once (more than the pool's workers); a cheap ASK keeps getting 200 meanwhile."""
+    client, canary = service
+    heavy = [c for c in CATALOGUE if c.heavy]
+    cheap_answers: list[tuple[int, float]] = []
+    stop_probe = threading.Event()
+
+    def probe() -> None:
+        while not stop_probe.is_set():
+            t = time.monotonic()
+            r = client.get("/sparql", params={"query": CHEAP}, headers={"Accept": "application/sparql-results+json"})
+            cheap_answers.append((r.status_code, time.monotonic() - t))
+            time.sleep(0.05)
+
+    prober = threading.Thread(target=probe)
+    with ThreadPoolExecutor(len(heavy)) as pool:
+        futures = {c.name: pool.submit(_send, client, c, canary) for c in heavy}
+        time.sleep(0.2)
+        prober.start()
+        results = {name: f.result() for name, f in futures.items()}
+    stop_probe.set()
+    prober.join()
+    for case in heavy:
+        _check(case, results[case.name])
+    assert cheap_answers, "the cheap probe never ran"
+    assert [s for s, _ in cheap_answers] == [200] * len(cheap_answers), cheap_answers
+    assert canary.hits == []
+    # the service is still whole afterwards
+    r = client.get("/sparql", params={"query": CHEAP}, headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200 and r.json()["boolean"] is True

@@ -68,11 +68,13 @@ def build_pdf(
     encrypt: str | None = None,
     body_size: float = 12,
     font: str = "STSong-Light",
+    even_header: str | None = None,
 ) -> bytes:
     """A multi-page PDF of ``text`` (one paragraph per line): title centred, headings flush left, body
     indented two characters, ``header`` at the top of every page, a page number at the bottom
     (``footer_style``: ``dash`` "- 3 -", ``page`` "第3页", ``slash`` "3/12", ``bare`` "3").
 
+    ``even_header``: another header on even pages (as books and some reports have).
     ``encrypt``: a user password ("" = opens without one). reportlab leaves the CID font's
     CIDSystemInfo strings unencrypted, which readers that decrypt every string (pdfminer) then
     misread; encrypted test files therefore use a standard font (``font="Helvetica"``, Latin text)."""
@@ -124,7 +126,7 @@ def build_pdf(
         c.setAuthor(author)
     for number, lines in enumerate(placed, start=1):
         c.setFont(font, 9)
-        c.drawCentredString(page_w / 2, page_h - 50, header)
+        c.drawCentredString(page_w / 2, page_h - 50, even_header if even_header and number % 2 == 0 else header)
         c.line(left, page_h - 56, page_w - right, page_h - 56)
         for x, size, line, ly in lines:
             c.setFont(font, size)

@@ -85,6 +85,12 @@ def test_page_numbers_and_running_header_are_removed(footer: str) -> None:
     assert out == _lines(text)
 
 
+def test_odd_and_even_page_headers_are_removed() -> None:
+    text = _text(SEED)
+    pdf = build_pdf(text, "台儿庄区人民政府", even_header="2019年度法治政府建设情况报告", body_size=16)
+    assert _lines(convert(pdf, "seed.pdf").text) == _lines(text)
+
+
 def test_no_break_and_no_space_inside_a_sentence(seed_pdf: bytes) -> None:
     text = convert(seed_pdf, "seed.pdf").text
     assert "《山东省行政权力清单动态管理办法》" in text
@@ -98,6 +104,7 @@ def test_document_info_goes_to_metadata(seed_pdf: bytes) -> None:
     assert meta["标题"] == TITLE
     assert meta["作者"] == "台儿庄区人民政府办公室"
     assert meta["创建日期"].startswith("2000-01-01")  # reportlab's invariant mode fixes the date
+    assert "主题" not in meta  # reportlab's placeholder subject "unspecified"
 
 
 def test_pdf_dates() -> None:

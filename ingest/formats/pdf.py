@@ -14,7 +14,8 @@ Rules, in order:
   read top to bottom, left to right (one-column layout; reports are published that way).
 * Furniture: among the first and last two rows of each page, page numbers (``- 3 -``, ``第3页``,
   ``3/12``, ``第3页 共12页``, ``Page 3``, a bare number) are dropped, and so are lines repeated (digits
-  aside) at the same height on at least half of the pages (running headers and footers) and lines set
+  aside) at the same height on at least 40 % of the pages (running headers and footers, odd and even
+  pages' own) and lines set
   smaller than the body inside the top or bottom 8 % of the page (a header on a one-page document).
 * Paragraphs: the next row starts a new paragraph when it is indented, when it opens with a heading
   number (一、 （一） 1. 第X章) after a row that ends a sentence or stops short, or when this row stops
@@ -29,13 +30,16 @@ Rules, in order:
 Errors (:class:`~ingest.decode.InputError`): not a PDF, truncated or damaged, encrypted with a user
 password, no text layer (scanned) or fonts without a Unicode mapping. A PDF encrypted with an empty
 user password (only owner restrictions) is read. Document info → metadata keys 标题 (Title), 作者
-(Author), 主题 (Subject), 关键词 (Keywords), 创建日期 and 修改日期 (CreationDate, ModDate as ISO 8601).
+(Author), 主题 (Subject), 关键词 (Keywords), 创建日期 and 修改日期 (CreationDate, ModDate as ISO 8601);
+placeholders ("untitled", "anonymous") and titles that are only a file name ("Microsoft Word - 报告.doc")
+are left out.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -196,13 +200,22 @@ _INFO_KEYS = (("Title", "标题"), ("Author", "作者"), ("Subject", "主题"), 
               ("CreationDate", "创建日期"), ("ModDate", "修改日期"))
 
 
+#: Values producers write when the author set none, and titles that are only a file name
+#: ("Microsoft Word - 2019年报告.doc", "报告.docx"): not the document's own title or author.
+_PLACEHOLDER = re.compile(
+    r"^(?:untitled|unspecified|anonymous|unknown|none|null|无标题|administrator|user)$"
+    r"|^microsoft (?:word|excel|powerpoint) - |\.(?:docx?|wps|pdf|html?|txt|xlsx?)$",
+    re.I,
+)
+
+
 def _metadata(doc) -> dict[str, str]:
     out: dict[str, str] = {}
     for info in doc.info:
         for key, label in _INFO_KEYS:
             if key in info and label not in out:
                 value = _decode(info[key]).replace("\x00", "").strip()
-                if value:
+                if value and not _PLACEHOLDER.search(value):
                     out[label] = pdf_date(value) if key.endswith("Date") else value
     return out
 
@@ -369,7 +382,7 @@ def _strip_furniture(pages: list[list[_Row]]) -> list[list[_Row]]:
             for i in _edges(rows):
                 top = i < _EDGE_ROWS
                 seen.setdefault((_key(rows[i].text), top), []).append((p, i, rows[i].top))
-        need = max(2, (len(pages) + 1) // 2)
+        need = max(2, math.ceil(0.4 * len(pages)))  # headers of odd and even pages may differ
         for occurrences in seen.values():
             heights = Counter(round(y / 4) for _, _, y in occurrences)
             common, _ = heights.most_common(1)[0]

@@ -31,6 +31,9 @@ class Decoded:
     text: str
     encoding: str
     warnings: list[str] = field(default_factory=list)
+    media_type: str = "text/plain"  # of the original file (text/html, application/pdf …)
+    source_metadata: dict[str, str] = field(default_factory=dict)  # disclosure table / document properties
+    source_url: str | None = None  # the page's own address (canonical link, og:url)
 
 
 _SAMPLE = 65536  # characters or bytes looked at by the content checks
@@ -210,6 +213,29 @@ def text_warnings(text: str, path: str) -> list[str]:
     return out
 
 
+def _converted(raw: bytes, path: str) -> Decoded | None:
+    """A non-text file (web page, PDF, DOCX) read through :mod:`ingest.formats`; ``None`` for plain text."""
+    from ingest.formats import convert
+
+    conv = convert(raw, path)
+    if conv is None:
+        return None
+    if not conv.text.strip():
+        raise InputError(f"{path}: no report text found in the {conv.media_type} file")
+    return _checked(
+        Decoded(
+            path=path,
+            raw=raw,
+            text=conv.text,
+            encoding=conv.encoding or "",
+            warnings=list(conv.warnings),
+            media_type=conv.media_type,
+            source_metadata=dict(conv.metadata),
+            source_url=conv.source_url,
+        )
+    )
+
+
 def read_report(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Read, size-check, decode and sanity-check one report file."""
     p = Path(path)
@@ -227,7 +253,7 @@ def read_report(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded
         raw = p.read_bytes()
     except OSError as e:
         raise InputError(f"{p}: cannot read: {e.strerror or e}") from None
-    dec = decode_bytes(raw, str(p))
+    dec = _converted(raw, str(p)) or decode_bytes(raw, str(p))
     check_report(dec.text, str(p))
     dec.warnings.extend(text_warnings(dec.text, str(p)))
     return dec

@@ -41,13 +41,23 @@ class Summary:
             print(f"  FAILED {path}: {msg}", file=out)
 
 
+#: File name endings a folder is searched for (the content decides the format; see ``ingest.formats``).
+REPORT_SUFFIXES = frozenset({".txt", ".html", ".htm", ".pdf", ".docx", ".doc"})
+
+
 def find_reports(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Expand files and folders (``*.txt`` recursively) into report files; missing paths are failures."""
+    """Expand files and folders (``*.txt``, ``*.html``/``*.htm``, ``*.pdf``, ``*.docx``, ``*.doc``
+    recursively; ``SOURCES.tsv`` skipped) into report files; missing paths are failures."""
     files: list[Path] = []
     missing: list[tuple[str, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(sorted(x for x in p.rglob("*.txt") if x.is_file()))
+            files.extend(
+                sorted(
+                    x for x in p.rglob("*")
+                    if x.suffix.lower() in REPORT_SUFFIXES and x.name != "SOURCES.tsv" and x.is_file()
+                )
+            )
         elif p.is_file():
             files.append(p)
         else:

@@ -145,6 +145,9 @@ class Doc:
     norm: str = ""
     encoding: str = "utf-8"
     source_info: dict[str, str] = field(default_factory=dict)  # the file's row in a SOURCES.tsv (url, title …)
+    media_type: str = "text/plain"  # of the original file: text/html, application/pdf …
+    source_metadata: dict[str, str] = field(default_factory=dict)  # the file's disclosure table / properties
+    source_url: str | None = None  # the web page's own address (canonical link, og:url)
     meta: ReportMeta = field(default_factory=ReportMeta)
     sections: list[Section] = field(default_factory=list)
     agencies: list[AgencyMention] = field(default_factory=list)
@@ -212,5 +215,8 @@ class Doc:
                 for f in self.figures
             ],
             "relations": [asdict(r) for r in self.relations],
+            "media_type": self.media_type,
+            "source_metadata": self.source_metadata,
+            "source_url": self.source_url,
             "warnings": self.warnings,
         }

@@ -20,6 +20,7 @@ Component = Callable[[Doc], None]
 #: Component names in run order, as ``module:function`` under the ``ingest`` package.
 COMPONENTS: list[str] = [
     "metadata:extract_metadata",  # CMS header, title, year, published, addressee
+    "source_meta:apply_source_metadata",  # a web page's disclosure table fills what the text lacks
     "sections:extract_sections",
     "jurisdiction:resolve_jurisdiction",  # issuer, jurisdiction, division code, report IRI and key
     "regulations:extract_regulations",
@@ -57,7 +58,10 @@ def extract_text(text: str, source: str = "<text>", raw: bytes | None = None) ->
 def extract_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc:
     """Read (see :func:`ingest.decode.read_report`) and extract one report file."""
     dec = read_report(path, max_bytes=max_bytes)
-    doc = extract_text(dec.text, source=str(path), raw=dec.raw)
+    doc = Doc.from_text(dec.text, source=str(path), raw=dec.raw)
     doc.encoding = dec.encoding
+    doc.media_type, doc.source_metadata, doc.source_url = dec.media_type, dec.source_metadata, dec.source_url
+    for component in components():
+        component(doc)
     doc.warnings[:0] = dec.warnings
     return doc

@@ -144,10 +144,17 @@ def _add_source(g: Graph, doc: Doc, node: URIRef, run: URIRef | None) -> None:
     g.add((node, RDF.type, DCAT.Distribution))
     g.add((node, FZ.sha256, Literal(doc.sha256)))
     g.add((node, FZ.fileName, Literal(doc.source.replace("\\", "/").rsplit("/", 1)[-1])))
-    g.add((node, FZ.encoding, Literal(doc.encoding)))
+    if doc.encoding:
+        g.add((node, FZ.encoding, Literal(doc.encoding)))
+    # The original file's media type (the stored text is always the extracted plain text).
+    g.add((node, DCTERMS["format"], Literal(doc.media_type)))
+    g.add((node, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{doc.media_type}")))
     url = doc.source_info.get("url", "").strip()
     if re.match(r"^https?://[^\s<>\"{}|\\^`]+$", url):
         g.add((node, DCAT.accessURL, URIRef(url)))
+    page = (doc.source_url or "").strip()
+    if re.match(r"^https?://[^\s<>\"{}|\\^`]+$", page):  # the page's own address, as the page gives it
+        g.add((node, PROV.hadPrimarySource, URIRef(page)))
     if doc.source_info.get("title"):
         g.add((node, DCTERMS.title, Literal(doc.source_info["title"], lang="zh")))
     if run is not None:

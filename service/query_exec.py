@@ -244,6 +244,7 @@ class WorkerPool:
         self._all: set[_Worker] = set()
         self._closed = False
         self._spawning: asyncio.Future | None = None
+        self._forking = 0  # extra workers being forked by _acquire
         self._is_dir = os.path.isdir(location)
         self._signature = self._store_signature()
         self._checked = time.monotonic()
@@ -294,6 +295,33 @@ class WorkerPool:
         self._all.add(fresh)
         self._idle.put_nowait(fresh)
 
+    async def _acquire(self, timeout: float) -> _Worker:
+        """An idle worker; while there is none and every worker is on a slow (deprioritised) query, a fresh
+        one for this job (up to 2× size), so a cheap query is not queued behind heavy ones to their limit."""
+        deadline = time.monotonic() + timeout
+        while True:
+            if self._idle.empty() and len(self._all) + self._forking < 2 * self.size and all(
+                w.niced for w in self._all
+            ):
+                self._forking += 1
+                try:
+                    worker = await asyncio.get_running_loop().run_in_executor(None, _Worker, self._ctx, self.location)
+                finally:
+                    self._forking -= 1
+                self._all.add(worker)
+                return worker
+            remaining = deadline - time.monotonic()
+            try:
+                return await asyncio.wait_for(self._idle.get(), min(SLOW_AFTER, remaining))
+            except TimeoutError:
+                if remaining <= SLOW_AFTER:
+                    raise
+
+    def _surplus(self) -> bool:
+        """More workers than ``size`` (extra ones forked by :meth:`_acquire`): a worker done with its job is
+        retired rather than handed to a queued job, so extra workers serve only newly arrived queries."""
+        return len(self._all) > self.size
+
     async def run(self, job: QueryJob, timeout: float) -> QueryReply:
         if self._closed:
             raise PoolClosed("the query service is shutting down")
@@ -301,7 +329,7 @@ class WorkerPool:
         self._refresh_if_changed()
         deadline = time.monotonic() + timeout
         try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout)
+            worker = await self._acquire(timeout)
         except TimeoutError as e:
             raise QueryTimeout(f"no query worker became free within {timeout:g} s") from e
         job.generation = self.generation
@@ -332,7 +360,10 @@ class WorkerPool:
         except BaseException:  # cancelled (client gone): the worker may still be busy, replace it
             asyncio.ensure_future(self._replace(worker))
             raise
-        if worker.restore_priority():
+        if self._surplus():
+            self._all.discard(worker)
+            asyncio.ensure_future(loop.run_in_executor(None, worker.kill))
+        elif worker.restore_priority():
             self._idle.put_nowait(worker)
         else:
             asyncio.ensure_future(self._replace(worker))

@@ -140,3 +140,16 @@ def test_damaged_xml_and_picture_only_documents() -> None:
     )
     with pytest.raises(InputError, match=r"scan\.docx: \.docx has only 1 picture\(s\) \(scanned pages\?\); it needs OCR"):
         convert(_zip(parts), "scan.docx")
+
+
+def test_hidden_runs_are_not_text_and_imported_chunks_are_named() -> None:
+    raw = build_docx(_text("006.txt"))
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        parts = {n: z.read(n).decode("utf-8") for n in z.namelist()}
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的修订说明</w:t></w:r>'
+    parts["word/document.xml"] = parts["word/document.xml"].replace("</w:p>", hidden + "</w:p>", 1)
+    assert "隐藏的修订说明" not in convert(_zip(parts), "hidden.docx").text
+    parts["word/document.xml"] = f'<w:document xmlns:w="{w}"><w:body><w:altChunk/></w:body></w:document>'
+    with pytest.raises(InputError, match=r"chunk\.docx: \.docx has no text of its own: .*imported chunk"):
+        convert(_zip(parts), "chunk.docx")

@@ -4,7 +4,9 @@ to read WordprocessingML text, and python-docx would add lxml and still not rend
 * Body order: paragraphs, tables and content controls as they come in ``word/document.xml``; text
   boxes after the paragraph that anchors them (the ``mc:Fallback`` copy skipped).
 * A paragraph's text: its runs' ``w:t``, ``w:tab`` as a tab, ``w:br``/``w:cr`` as a line break;
-  deleted revisions, field codes, footnote/endnote/comment references are not text.
+  deleted revisions, field codes, hidden runs (``w:vanish``), footnote/endnote/comment references
+  are not text. Content imported as ``w:altChunk`` (HTML/RTF kept as a part) is not read: a warning,
+  or an error when it is all the document has.
 * Automatic numbering (the 一、 （一） 1. of headings and lists, which Word keeps in ``numbering.xml``,
   not in the text) is rendered in front of the paragraph, from the paragraph's or its style's
   ``w:numPr``; bullets are left out.
@@ -66,12 +68,20 @@ def convert(raw: bytes, path: str) -> Converted:
         numbering = _xml(archive, f"{base}/numbering.xml", path, required=False)
         core = _xml(archive, "docProps/core.xml", path, required=False)
     reader = _Reader(_Styles(styles), _Numbering(numbering))
+    warnings: list[str] = []
     lines = reader.body(document)
     text = "\n".join(line for line in lines if line.strip())
     if not text.strip():
-        what = f"only {reader.images} picture(s) (scanned pages?); it needs OCR first" if reader.images else "no text"
+        if reader.alt_chunks:
+            what = f"no text of its own: its content is {reader.alt_chunks} imported chunk(s) (w:altChunk); open and save it in Word first"
+        elif reader.images:
+            what = f"only {reader.images} picture(s) (scanned pages?); it needs OCR first"
+        else:
+            what = "no text"
         raise InputError(f"{path}: .docx has {what}")
-    return Converted(text=text + "\n", media_type=MEDIA_TYPE, metadata=_core(core))
+    if reader.alt_chunks:
+        warnings.append(f"{path}: {reader.alt_chunks} imported chunk(s) (w:altChunk) not read")
+    return Converted(text=text + "\n", media_type=MEDIA_TYPE, metadata=_core(core), warnings=warnings)
 
 
 # ---------------------------------------------------------------------------------------- package
@@ -145,6 +155,12 @@ def _child(el: ET.Element | None, name: str) -> ET.Element | None:
         if _local(c.tag) == name:
             return c
     return None
+
+
+def _hidden(run: ET.Element) -> bool:
+    """A run formatted as hidden text (``w:vanish``): not shown, not report text."""
+    vanish = _child(_child(run, "rPr"), "vanish")
+    return vanish is not None and _attr(vanish, "val") not in ("0", "false", "off")
 
 
 def _core(core: ET.Element | None) -> dict[str, str]:
@@ -345,6 +361,7 @@ class _Reader:
         self.styles = styles
         self.numbering = numbering
         self.images = 0
+        self.alt_chunks = 0  # w:altChunk: content imported from another file (HTML, RTF) kept as a part
 
     def body(self, document: ET.Element) -> list[str]:
         body = _child(document, "body")
@@ -362,6 +379,8 @@ class _Reader:
                 content = _child(el, "sdtContent") if name == "sdt" else el
                 if content is not None:
                     lines.extend(self.blocks(content))
+            elif name == "altChunk":
+                self.alt_chunks += 1
             elif name == "AlternateContent":
                 choice = _child(el, "Choice")
                 if choice is not None:
@@ -392,6 +411,8 @@ class _Reader:
                 parts.append("-")
             elif name in ("del", "moveFrom", "instrText", "delText", "pPr", "rPr", "Fallback",
                           "footnoteReference", "endnoteReference", "commentReference"):
+                continue
+            elif name == "r" and _hidden(child):
                 continue
             elif name == "txbxContent":
                 boxes.extend(line for line in self.blocks(child) if line.strip())

@@ -69,11 +69,13 @@ def build_pdf(
     body_size: float = 12,
     font: str = "STSong-Light",
     even_header: str | None = None,
+    watermark: str | None = None,
 ) -> bytes:
     """A multi-page PDF of ``text`` (one paragraph per line): title centred, headings flush left, body
     indented two characters, ``header`` at the top of every page, a page number at the bottom
     (``footer_style``: ``dash`` "- 3 -", ``page`` "第3页", ``slash`` "3/12", ``bare`` "3").
 
+    ``watermark``: a large diagonal text across every page.
     ``even_header``: another header on even pages (as books and some reports have).
     ``encrypt``: a user password ("" = opens without one). reportlab leaves the CID font's
     CIDSystemInfo strings unencrypted, which readers that decrypt every string (pdfminer) then
@@ -143,6 +145,13 @@ def build_pdf(
         }[footer_style]
         c.setFont(font, 10)
         c.drawCentredString(page_w / 2, 40, footer)
+        if watermark:  # diagonal, across the body text
+            c.saveState()
+            c.translate(page_w / 2, page_h / 2)
+            c.rotate(35)
+            c.setFont(font, 60)
+            c.drawCentredString(0, 0, watermark)
+            c.restoreState()
         c.showPage()
     c.save()
     return buf.getvalue()

@@ -91,6 +91,12 @@ def test_odd_and_even_page_headers_are_removed() -> None:
     assert _lines(convert(pdf, "seed.pdf").text) == _lines(text)
 
 
+def test_diagonal_watermark_is_not_text() -> None:
+    text = _text(SEED)
+    pdf = build_pdf(text, "台儿庄区人民政府", watermark="内部资料注意保存")
+    assert _lines(convert(pdf, "seed.pdf").text) == _lines(text)
+
+
 def test_no_break_and_no_space_inside_a_sentence(seed_pdf: bytes) -> None:
     text = convert(seed_pdf, "seed.pdf").text
     assert "《山东省行政权力清单动态管理办法》" in text

@@ -23,7 +23,7 @@ Rules, in order:
   the document does not indent its paragraphs, also after a row ending with 。！？；：. Otherwise the
   rows are joined with nothing between them (a space only inside Latin text: between two Latin words
   or numbers, or after a Latin sentence's full stop).
-* Glyphs: Kangxi and CJK radical code points that some fonts map their ideographs to (⼈ U+2F08,
+* Glyphs: rotated or skewed glyphs (diagonal watermarks such as 内部资料) are dropped; Kangxi and CJK radical code points that some fonts map their ideographs to (⼈ U+2F08,
   ⺠ U+2EA0) become the ideographs (人, 民); spaces pdfminer inserts between two CJK glyphs of one line
   (letter-spaced titles, justified lines) are dropped; a real space glyph is kept.
 
@@ -229,8 +229,15 @@ def _read_pages(doc, path: str) -> list[list[_Row]]:
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
+    class Aggregator(PDFPageAggregator):
+        """Drops rotated and skewed glyphs before the layout analysis groups glyphs into lines."""
+
+        def end_page(self, page) -> None:
+            self.cur_item._objs = [o for o in self.cur_item._objs if not _rotated(o)]
+            super().end_page(page)
+
     manager = PDFResourceManager()
-    device = PDFPageAggregator(manager, laparams=LAParams(line_margin=0.3))
+    device = Aggregator(manager, laparams=LAParams(line_margin=0.3))
     interpreter = PDFPageInterpreter(manager, device)
     pages: list[list[_Row]] = []
     try:
@@ -250,6 +257,15 @@ def _read_pages(doc, path: str) -> list[list[_Row]]:
     if not pages:
         raise InputError(f"{path}: PDF has no pages")
     return pages
+
+
+def _rotated(obj) -> bool:
+    """A glyph set at an angle (a diagonal watermark, a stamp), not on the text's horizontal lines."""
+    matrix = getattr(obj, "matrix", None)
+    if matrix is None or not hasattr(obj, "get_text"):
+        return False
+    a, b, c, d = matrix[:4]
+    return abs(b) > 0.05 * abs(a) + 1e-9 or abs(c) > 0.05 * abs(d) + 1e-9 or a <= 0 or d <= 0
 
 
 def _line_text(line) -> tuple[str, float, float]:

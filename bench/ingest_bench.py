@@ -90,11 +90,34 @@ def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def run_one(n: int, config: str, folder: Path, src: Path | None = None) -> dict:
-    """One ``fazhi ingest`` run; ``src``: a source tree to run instead of the installed one (a snapshot)."""
+PROGRESS_RE = re.compile(rb"(\d+)/(\d+) \[")
+
+
+def reports_done(log: Path) -> int:
+    """Reports finished so far, from the last tqdm progress update in the ingest's stderr log."""
+    try:
+        with log.open("rb") as fh:
+            fh.seek(max(0, log.stat().st_size - 4096))
+            found = PROGRESS_RE.findall(fh.read())
+    except OSError:
+        return 0
+    return int(found[-1][0]) if found else 0
+
+
+def run_one(n: int, config: str, folder: Path, src: Path | None = None, curve_every: float = 5.0) -> dict:
+    """One ``fazhi ingest`` run; ``src``: a source tree to run instead of the installed one (a snapshot).
+
+    The ingest's stderr (its progress bar) goes to ``bench/results/ingest-<n>-<config>-<time>.log``; every
+    ``curve_every`` seconds one line (time, RSS of the tree, CPU so far, reports done, load average) is
+    appended to the ``….curve.jsonl`` beside it, so a run stopped early still shows how far it got and
+    whether memory grows with the number of reports.
+    """
     store = DATA / "stores" / f"ingest-{n}-{config}"
     shutil.rmtree(store, ignore_errors=True)
-    cmd = [str(FAZHI), "ingest", str(folder), "--store", str(store), "-q", *CONFIGS[config]]
+    stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%S}"
+    log = RESULTS / f"ingest-{n}-{config}-{stamp}.log"
+    curve = log.with_suffix(".curve.jsonl")
+    cmd = [str(FAZHI), "ingest", str(folder), "--store", str(store), *CONFIGS[config]]
     env = dict(os.environ)
     if src is not None:
         cmd[:1] = [sys.executable, "-m", "fazhi.cli"]
@@ -102,19 +125,38 @@ def run_one(n: int, config: str, folder: Path, src: Path | None = None) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     cwd = str(src) if src is not None else None  # `python -m` puts the working directory first on sys.path
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
+    err = log.open("wb")
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=cwd)
     samples: list[tuple[float, int]] = []
     worker_cpu: dict[int, float] = {}  # last CPU seen of each descendant (they are not our children)
+    gone_cpu = 0.0  # CPU of descendants that have exited (replaced workers)
+    next_curve = 0.0
     while proc.poll() is None:
         stats = tree_stats(proc.pid)
-        samples.append((time.perf_counter() - t0, sum(rss for rss, _ in stats.values())))
-        worker_cpu.update({p: cpu for p, (_, cpu) in stats.items() if p != proc.pid})
-        time.sleep(0.2)
+        now = time.perf_counter() - t0
+        samples.append((now, sum(rss for rss, _ in stats.values())))
+        gone_cpu += sum(cpu for p, cpu in worker_cpu.items() if p not in stats)
+        worker_cpu = {p: cpu for p, (_, cpu) in stats.items()}
+        if now >= next_curve:
+            point = {
+                "t_s": round(now, 1),
+                "rss_mb": round(samples[-1][1] / 2**20),
+                "processes": len(stats),
+                "cpu_s": round(gone_cpu + sum(worker_cpu.values()), 1),
+                "done": reports_done(log),
+                "load1": round(os.getloadavg()[0], 2),
+            }
+            with curve.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps(point) + "\n")
+            next_curve = now + curve_every
+        time.sleep(0.5)
     wall = time.perf_counter() - t0
-    stderr = proc.stderr.read() if proc.stderr else ""
+    err.close()
+    stderr = log.read_text(encoding="utf-8", errors="replace")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     main_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    cpu = main_cpu + sum(worker_cpu.values())
+    # rusage of the reaped child covers it and the workers it waited for; the others were seen in /proc
+    cpu = max(main_cpu, 0.0) + gone_cpu + sum(c for p, c in worker_cpu.items() if p != proc.pid)
     m = SUMMARY_RE.search(stderr)
     loaded, files, triples = (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else (0, n, 0)
     quarters = [max((r for t, r in samples if q * wall / 4 <= t < (q + 1) * wall / 4), default=0) for q in range(4)]
@@ -138,6 +180,8 @@ def run_one(n: int, config: str, folder: Path, src: Path | None = None) -> dict:
         "store_mb": round(dir_size(store) / 2**20, 1),
         "exit": proc.returncode,
         "failures_head": stderr.splitlines()[1:4] if proc.returncode else [],
+        "log": str(log.relative_to(ROOT)),
+        "curve": str(curve.relative_to(ROOT)),
     }
 
 

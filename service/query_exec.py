@@ -74,16 +74,58 @@ def _dataset_kwargs(job: QueryJob) -> dict:
     }
 
 
+class _Enough(Exception):
+    """Raised by :class:`_LineCap` to stop a serialiser once it has written enough lines."""
+
+
+class _LineCap:
+    """A binary sink that keeps the first ``limit`` lines and stops the writer at the line after them."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.parts: list[bytes] = []
+        self.lines = 0
+        self.overflow = False
+
+    def write(self, chunk) -> int:
+        data = bytes(chunk)
+        self.parts.append(data)
+        self.lines += data.count(b"\n")
+        if self.lines > self.limit:
+            self.overflow = True
+            raise _Enough
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def text(self) -> bytes:
+        """The kept lines (all of them when the writer finished below the limit)."""
+        data = b"".join(self.parts)
+        if not self.overflow:
+            return data
+        end = -1
+        for _ in range(self.limit):
+            end = data.index(b"\n", end + 1)
+        return data[: end + 1]
+
+
 def _solutions_body(solutions: ox.QuerySolutions, fmt: ox.QueryResultsFormat, max_rows: int) -> tuple[bytes, bool]:
-    """Serialise at most ``max_rows`` solutions natively (via a TSV round trip); says if rows were cut."""
-    variables = solutions.variables
-    rows = list(itertools.islice(solutions, max_rows + 1))
-    truncated = len(rows) > max_rows
-    del rows[max_rows:]
-    lines = ["\t".join(str(v) for v in variables)]
-    lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
-    tsv = ("\n".join(lines) + "\n").encode()
-    return ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=fmt), truncated
+    """Serialise at most ``max_rows`` solutions natively; says if rows were cut.
+
+    Oxigraph writes TSV (one line per solution after the header) into a sink that stops it after
+    ``max_rows`` rows, so a huge result is never built; TSV is then re-read and written in ``fmt``
+    (both native: no Python object per row).
+    """
+    sink = _LineCap(max_rows + 1)  # header + rows
+    try:
+        solutions.serialize(sink, format=ox.QueryResultsFormat.TSV)
+    except _Enough:
+        pass
+    tsv = sink.text()
+    if fmt == ox.QueryResultsFormat.TSV:
+        return tsv, sink.overflow
+    return ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=fmt), sink.overflow
 
 
 def _inbound_triples(store, job: QueryJob, kwargs: dict, limit: int) -> list[ox.Triple]:
@@ -240,7 +282,7 @@ class WorkerPool:
         self.generation = 0
         self._ctx = mp.get_context("forkserver")
         self._ctx.set_forkserver_preload(["service.query_exec", "fazhi.store"])
-        self._idle: asyncio.Queue[_Worker] | None = None
+        self._idle: asyncio.LifoQueue[_Worker] | None = None
         self._all: set[_Worker] = set()
         self._closed = False
         self._spawning: asyncio.Future | None = None
@@ -253,7 +295,7 @@ class WorkerPool:
         """Create the pool and fork its workers (the server answers once they are ready)."""
         if self._idle is not None:
             return
-        self._idle = asyncio.Queue()
+        self._idle = asyncio.LifoQueue()  # the most recently used worker first: its caches are warm
         self._spawning = asyncio.ensure_future(self._spawn(self.size))
         await self._spawning
 

@@ -19,6 +19,7 @@ from fazhi.store import StoreError
 from service.conneg import RDF_TYPES, negotiate, not_acceptable
 from service.sparql import pool_for
 from service.update_auth import update_refusal
+from service.update_exec import UpdateTimeout, apply_update
 
 router = APIRouter(tags=["graph store"])
 
@@ -155,7 +156,9 @@ async def _apply(request: Request, update: str, status: int) -> Response:
     pool = pool_for(request.app)
     async with request.app.state.update_lock:
         try:
-            await run_in_threadpool(request.app.state.store.update, update)
+            await apply_update(request.app, update, request.app.state.settings.update_timeout)
+        except UpdateTimeout as e:
+            return PlainTextResponse(f"Write stopped: {e}.", status_code=503)
         except (StoreError, OSError, SyntaxError, ValueError) as e:
             return PlainTextResponse(f"Write failed: {e}", status_code=500)
         finally:

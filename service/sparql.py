@@ -7,6 +7,7 @@
   (``default-graph-uri``, ``named-graph-uri``) names the dataset.
 * Safety: SERVICE and LOAD are refused (400); every query runs in a worker process with a time limit
   (server ``--query-timeout``, lower per request with ``timeout=SECONDS``) and is killed past it (503);
+  updates likewise run in a child process killed at ``--update-timeout`` (503, nothing applied);
   rows are capped (``--max-rows``, header ``X-Fazhi-Truncated``); updates need the bearer token or
   ``--allow-update``.
 * ``GET /sparql`` without a query: the service description (``sd:``), or the YASGUI query page for
@@ -42,6 +43,7 @@ from service.sparql_text import (
     tokenize,
 )
 from service.update_auth import update_refusal
+from service.update_exec import UpdateTimeout, apply_update
 
 YASGUI_DIR = Path(__file__).parent / "static" / "yasgui"
 FORM = "application/x-www-form-urlencoded"
@@ -322,7 +324,9 @@ async def _run_update(request: Request, update: str, params: dict[str, list[str]
     pool = pool_for(request.app)
     async with request.app.state.update_lock:
         try:
-            await run_in_threadpool(request.app.state.store.update, text)
+            await apply_update(request.app, text, request.app.state.settings.update_timeout)
+        except UpdateTimeout as e:
+            return _error(503, f"Update stopped: {e}.")
         except SyntaxError as e:
             return _error(400, f"Update syntax error: {e}")
         except (StoreError, OSError, ValueError, RuntimeError) as e:

@@ -1,0 +1,121 @@
+"""Bounded writes: SPARQL Update and Graph Store writes run in a child process killed at the time limit.
+
+pyoxigraph cannot cancel an update from Python, and the server keeps answering reads while a write
+runs, so each write on an on-disk store runs in a child process: it opens the store read-write (taking
+RocksDB's lock), applies the update in one transaction, flushes and exits. Past the time limit the child
+is killed. Oxigraph commits an update as one atomic RocksDB write batch, so a killed update leaves the
+store exactly as it was (the next open recovers the write-ahead log up to the last commit).
+
+The server therefore holds only a read-only view of the store once it has written (the lock belongs to
+the writing child while it writes), and opens a fresh view after every write so every router sees it.
+A remote store (``--store http://…``) is written by its own server, which applies its own limits.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import time
+from multiprocessing.connection import Connection
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from fazhi.store import LocalStore, StoreError
+
+
+class UpdateTimeout(Exception):
+    """The write ran past its time limit and was stopped; nothing of it was applied."""
+
+
+#: How long the child waits for the store's write lock (held, e.g., by a closing read-write handle).
+LOCK_WAIT = 10.0
+
+
+def _open_writable(location: str):
+    import pyoxigraph as ox
+
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            return ox.Store(location)
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def writer_main(conn: Connection, location: str, text: str) -> None:
+    """Child process: apply one update to the store at ``location`` and report how it went."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        store = _open_writable(location)
+        store.update(text)
+        store.flush()
+        del store
+        outcome = ("ok", "")
+    except SyntaxError as e:
+        outcome = ("syntax", str(e))
+    except Exception as e:  # noqa: BLE001 - the parent must always get an answer
+        outcome = ("error", f"{type(e).__name__}: {e}")
+    try:
+        conn.send(outcome)
+    except OSError:
+        pass
+
+
+def _give_up_write_lock(app: FastAPI, store: LocalStore) -> None:
+    """Replace a read-write ``app.state.store`` by a read-only view and close it (releasing the lock)."""
+    if store.read_only:
+        return
+    app.state.store = LocalStore(store.location, read_only=True)
+    store.close()
+
+
+def _wait(conn: Connection, process, timeout: float):
+    """The child's outcome, or None when it is still running at ``timeout`` (then it is killed)."""
+    if conn.poll(timeout):
+        try:
+            return conn.recv()
+        except (EOFError, OSError):
+            pass
+    if process.is_alive():
+        try:
+            os.kill(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.join(5)
+        return None
+    process.join(5)
+    return ("error", f"the writer process ended with status {process.exitcode}")
+
+
+async def apply_update(app: FastAPI, text: str, timeout: float) -> None:
+    """Apply a SPARQL Update within ``timeout`` seconds (callers hold the app's update lock).
+
+    Raises UpdateTimeout (nothing applied), SyntaxError or StoreError.
+    """
+    store = app.state.store
+    if not isinstance(store, LocalStore):
+        await run_in_threadpool(store.update, text)
+        return
+    _give_up_write_lock(app, store)
+    ctx = mp.get_context("forkserver")
+    parent, child = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=writer_main, args=(child, store.location, text), daemon=True)
+    try:
+        await run_in_threadpool(process.start)
+        child.close()
+        outcome = await run_in_threadpool(_wait, parent, process, timeout)
+    finally:
+        parent.close()
+        app.state.store = LocalStore(store.location, read_only=True)  # sees the write (or its absence)
+    if outcome is None:
+        raise UpdateTimeout(f"the update ran longer than its time limit of {timeout:g} s and was stopped; "
+                            "nothing of it was applied")
+    kind, message = outcome
+    if kind == "syntax":
+        raise SyntaxError(message)
+    if kind != "ok":
+        raise StoreError(f"update failed: {message}")

@@ -14,7 +14,7 @@ pytest.importorskip("pdfminer")
 from formats_build import build_image_only_pdf, build_pdf, pdf_safe  # noqa: E402
 
 from ingest.decode import InputError  # noqa: E402
-from ingest.formats.pdf import convert, fold_radicals, pdf_date  # noqa: E402
+from ingest.formats.pdf import _page_number, convert, fold_radicals, pdf_date  # noqa: E402
 from ingest.pipeline import extract_text  # noqa: E402
 
 REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
@@ -118,6 +118,13 @@ def test_pdf_dates() -> None:
     assert pdf_date("D:20200115") == "2020-01-15"
     assert pdf_date("D:20200115093000Z") == "2020-01-15T09:30:00Z"
     assert pdf_date("yesterday") == "yesterday"
+
+
+def test_page_number_lines() -> None:
+    for line in ("3", "- 3 -", "— 12 —", "第3页", "第3页 共12页", "共12页 第3页", "3/12", "Page 3 of 12", "iv"):
+        assert _page_number(line, 12), line
+    for line in ("2019", "一、总体情况", "3项", "2019年"):
+        assert not _page_number(line, 12), line
 
 
 def test_radical_code_points_become_ideographs() -> None:

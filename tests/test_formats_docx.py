@@ -153,3 +153,23 @@ def test_hidden_runs_are_not_text_and_imported_chunks_are_named() -> None:
     parts["word/document.xml"] = f'<w:document xmlns:w="{w}"><w:body><w:altChunk/></w:body></w:document>'
     with pytest.raises(InputError, match=r"chunk\.docx: \.docx has no text of its own: .*imported chunk"):
         convert(_zip(parts), "chunk.docx")
+
+
+def test_a_list_that_restarts_its_numbering() -> None:
+    # Sub-headings of each section as their own list over one definition, restarted at 1 (Word's
+    # "restart numbering"): （一）（二） then （一）（二）, not （三）（四）.
+    import xml.etree.ElementTree as ET
+
+    from ingest.formats.docx import _Numbering
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    restart = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+    numbering = _Numbering(ET.fromstring(
+        f'<w:numbering xmlns:w="{w}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>'
+        f'<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        f'<w:num w:numId="2"><w:abstractNumId w:val="0"/>{restart}</w:num></w:numbering>'
+    ))
+    assert [numbering.label("1", 0) for _ in range(2)] + [numbering.label("2", 0) for _ in range(2)] == [
+        "（一）", "（二）", "（一）", "（二）",
+    ]

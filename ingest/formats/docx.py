@@ -253,7 +253,8 @@ class _Numbering:
     def __init__(self, root: ET.Element | None) -> None:
         self.abstract: dict[str, dict[int, _Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstractNumId, start overrides)
-        self.counters: dict[str, dict[int, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}  # abstractNumId → level → last number given
+        self.restarted: set[tuple[str, int]] = set()  # (numId, level) whose start override was applied
         if root is None:
             return
         for el in root:
@@ -297,10 +298,14 @@ class _Numbering:
         if level is None or level.fmt in ("bullet", "none"):
             return ""
         counters = self.counters.setdefault(abstract_id, {})
-        if ilvl in counters:
+        if ilvl in overrides and (num_id, ilvl) not in self.restarted:
+            # a list that restarts its numbering (Word's "restart at 1"): first use starts over
+            self.restarted.add((num_id, ilvl))
+            counters[ilvl] = overrides[ilvl]
+        elif ilvl in counters:
             counters[ilvl] += 1
         else:
-            counters[ilvl] = overrides.get(ilvl, level.start)
+            counters[ilvl] = level.start
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
 

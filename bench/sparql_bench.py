@@ -325,30 +325,59 @@ def check_same_answers(srvs: list[Server], mix: dict[str, str]) -> dict[str, dic
     return rows
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system, reaped children included) of process ``pid`` and all its descendants."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, float]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(entry)] = (int(fields[1]), sum(int(x) for x in fields[11:15]) / tick)
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += stats.get(p, (0, 0.0))[1]
+        todo += [c for c, (parent, _) in stats.items() if parent == p]
+    return total
+
+
 def bench(srvs: list[Server], mix: dict[str, str], rounds: int, n_seq: int, seconds: float) -> dict:
+    """Per round: each query's sequential requests on every server in turn, then the concurrency-16 mix on
+    every server in turn (server order alternating), so both share the machine's changing load."""
     seq: dict[str, dict[str, list[float]]] = {s.name: {q: [] for q in mix} for s in srvs}
-    conc: dict[str, dict[str, list]] = {s.name: {"requests": [], "seconds": [], "latencies": []} for s in srvs}
+    conc: dict[str, dict[str, list]] = {s.name: {"requests": [], "seconds": [], "latencies": [], "cpu": []}
+                                        for s in srvs}
     for r in range(rounds):
-        order = srvs if r % 2 == 0 else list(reversed(srvs))
-        for s in order:
-            for qname, q in mix.items():
+        for i, (qname, q) in enumerate(mix.items()):
+            for s in (srvs if (r + i) % 2 == 0 else list(reversed(srvs))):
                 seq[s.name][qname] += asyncio.run(sequential(s, s.url(q), n_seq))
+        for s in (srvs if r % 2 == 0 else list(reversed(srvs))):
+            cpu = tree_cpu(s.proc.pid)
             count, lat = asyncio.run(closed_loop(s, [s.url(q) for q in mix.values()], 16, seconds))
+            conc[s.name]["cpu"].append(tree_cpu(s.proc.pid) - cpu)
             conc[s.name]["requests"].append(count)
             conc[s.name]["seconds"].append(lat.pop())
             conc[s.name]["latencies"] += lat
-            print(f"round {r + 1}/{rounds} {s.name}: c16 {count / conc[s.name]['seconds'][-1]:.0f} req/s",
-                  file=sys.stderr)
+            print(f"round {r + 1}/{rounds} {s.name}: c16 {count / conc[s.name]['seconds'][-1]:.0f} req/s, "
+                  f"{os.getloadavg()[0]:.1f} load", file=sys.stderr)
     out = {}
     for s in srvs:
         per_query = {q: ms(statistics.median(v)) for q, v in seq[s.name].items()}
         all_seq = [x for v in seq[s.name].values() for x in v]
+        c = conc[s.name]
         out[s.name] = {
             "c1_median_ms": per_query,
             "c1_mix_median_ms": ms(statistics.median(all_seq)),
             "c1_mix_mean_ms": ms(statistics.fmean(all_seq)),
-            "c16_req_per_s": round(sum(conc[s.name]["requests"]) / sum(conc[s.name]["seconds"]), 1),
-            "c16_median_ms": ms(statistics.median(conc[s.name]["latencies"])),
+            "c16_req_per_s": round(sum(c["requests"]) / sum(c["seconds"]), 1),
+            "c16_req_per_s_by_round": [round(n / t, 1) for n, t in zip(c["requests"], c["seconds"], strict=True)],
+            "c16_median_ms": ms(statistics.median(c["latencies"])),
+            "c16_cpu_ms_per_request": ms(sum(c["cpu"]) / max(1, sum(c["requests"]))),
         }
     return out
 
@@ -420,6 +449,9 @@ def markdown(res: dict) -> str:
                  + f" | **{fz['c1_mix_median_ms'] / oxs['c1_mix_median_ms']:.2f}x** |")
     lines.append("| **throughput c=16 (req/s)** | | | " + " | ".join(f"{res['servers'][n]['c16_req_per_s']:.0f}" for n in names)
                  + f" | **{fz['c16_req_per_s'] / oxs['c16_req_per_s']:.2f}x** |")
+    lines.append("| CPU ms per request c=16 (server + workers) | | | "
+                 + " | ".join(f"{res['servers'][n]['c16_cpu_ms_per_request']:.2f}" for n in names)
+                 + f" | {fz['c16_cpu_ms_per_request'] / oxs['c16_cpu_ms_per_request']:.2f}x |")
     lines.append("| median latency c=16 (ms) | | | " + " | ".join(f"{res['servers'][n]['c16_median_ms']:.2f}" for n in names)
                  + f" | {fz['c16_median_ms'] / oxs['c16_median_ms']:.2f}x |")
     h = res["heavy_load"]
@@ -457,6 +489,7 @@ def main(argv: list[str] | None = None) -> int:
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
                        f"pyoxigraph {ox.__version__}",
             "command": "python bench/sparql_bench.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+            "load_average_start": [round(x, 2) for x in os.getloadavg()],
             "mix": mix, "rows": rows,
             "in_process_ms": in_process(store, mix, args.n),
             "servers": bench(srvs, mix, args.rounds, args.n, args.seconds),
@@ -464,6 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         fazhi = srvs[0]
         res["heavy_load"] = heavy_load(fazhi, mix["lookup_report"])
         res["timeout"] = timeout_overhead(fazhi)
+        res["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     finally:
         for s in srvs:
             s.stop()
@@ -471,7 +505,8 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, ensure_ascii=False, indent=1))
     print(markdown(res))
-    print(f"\n(raw: {out.relative_to(ROOT)}; machine: {res['machine']})")
+    print(f"\n(raw: {out.relative_to(ROOT)}; machine: {res['machine']}; load average (1, 5, 15 min) "
+          f"{res['load_average_start']} at the start, {res['load_average_end']} at the end)")
     return 0
 
 

@@ -217,7 +217,8 @@ def worker_main(conn: Connection, location: str) -> None:
 # ----------------------------------------------------------------------------- the pool (parent side)
 
 
-#: A query still running after this long is deprioritised (nice 10), so cheap queries keep their latency.
+#: A query still running after this long is deprioritised (nice 10) as soon as another query runs or arrives,
+#: so cheap queries keep their latency (a slow query running alone keeps its priority).
 SLOW_AFTER = 0.2
 SLOW_NICE = 10
 #: How often (seconds) to look whether another process changed an on-disk store.
@@ -287,6 +288,8 @@ class WorkerPool:
         self._closed = False
         self._spawning: asyncio.Future | None = None
         self._forking = 0  # extra workers being forked by _acquire
+        self._active = 0  # queries in run(): waiting for a worker or running
+        self._slow: set[_Worker] = set()  # past SLOW_AFTER but alone, so not deprioritised (yet)
         self._is_dir = os.path.isdir(location)
         self._signature = self._store_signature()
         self._checked = time.monotonic()
@@ -369,7 +372,21 @@ class WorkerPool:
             raise PoolClosed("the query service is shutting down")
         await self.start()
         self._refresh_if_changed()
+        self._active += 1
+        try:
+            return await self._run(job, timeout)
+        finally:
+            self._active -= 1
+
+    def _deprioritise_slow(self) -> None:
+        """Another query arrived: the slow ones that ran alone so far now yield to it."""
+        for w in self._slow:
+            w.deprioritise()
+        self._slow.clear()
+
+    async def _run(self, job: QueryJob, timeout: float) -> QueryReply:
         deadline = time.monotonic() + timeout
+        self._deprioritise_slow()
         try:
             worker = await self._acquire(timeout)
         except TimeoutError as e:
@@ -385,10 +402,13 @@ class WorkerPool:
                 remaining = deadline - time.monotonic()
                 if remaining > SLOW_AFTER:
                     done, _ = await asyncio.wait({ready}, timeout=SLOW_AFTER)
-                    if not done:
+                    if not done and self._active > 1:
                         worker.deprioritise()
+                    elif not done:  # alone: deprioritising would only lose CPU to other programs
+                        self._slow.add(worker)
                 await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
             finally:
+                self._slow.discard(worker)
                 loop.remove_reader(fd)
                 os.set_blocking(fd, True)  # uvloop's add_reader makes the pipe non-blocking
             reply = worker.conn.recv()

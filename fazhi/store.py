@@ -28,6 +28,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from fazhi import bulk_journal
+
 
 class StoreError(RuntimeError):
     """A store could not be opened, read or written."""
@@ -96,12 +98,16 @@ def disk_signature(location: str) -> tuple:
 class LocalStore(Store):
     """An embedded Oxigraph store persisted in a directory (RocksDB).
 
+    Only one process can open the directory for writing; another writer waits for it (``lock_wait``).
+    Opening for writing first undoes a bulk-loaded batch a crash interrupted (``fazhi.bulk_journal``).
     A read-only store is a view of the directory as it was when opened; it reopens itself (checked at
     most once every ``refresh_every`` seconds) when another process has written since, so a running
     service sees what ``fazhi ingest`` loads.
     """
 
     refresh_every = 1.0
+    #: Seconds a writer waits for another process to release the store (``FAZHI_STORE_WAIT``).
+    lock_wait = float(os.environ.get("FAZHI_STORE_WAIT", "60"))
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False):
         self.location = str(path)
@@ -112,11 +118,12 @@ class LocalStore(Store):
 
     def _open(self) -> ox.Store:
         if not self.read_only:
+            store = self._open_writable()
             try:
-                Path(self.location).mkdir(parents=True, exist_ok=True)
-                return ox.Store(self.location)
-            except OSError as e:
-                raise StoreError(f"cannot open store {self.location}: {e}") from e
+                bulk_journal.repair(store, self.location)
+            except (OSError, RuntimeError, SyntaxError) as e:
+                raise StoreError(f"cannot repair the interrupted bulk load in {self.location}: {e}") from e
+            return store
         # A writer in another process may be compacting: the file list read at open can name a file
         # that is deleted a moment later. Such an open fails and succeeds when tried again.
         for attempt in range(20):
@@ -126,6 +133,26 @@ class LocalStore(Store):
                 error = e
                 time.sleep(0.02 * (attempt + 1))
         raise StoreError(f"cannot open store {self.location} read-only: {error}")
+
+    def _open_writable(self) -> ox.Store:
+        """Open for writing; while another process holds the store, wait up to ``lock_wait`` seconds."""
+        deadline = time.monotonic() + self.lock_wait
+        while True:
+            try:
+                Path(self.location).mkdir(parents=True, exist_ok=True)
+                return ox.Store(self.location)
+            except OSError as e:
+                held_here = "current process" in str(e)  # waiting for ourselves would never end
+                if "LOCK" not in str(e) or held_here or time.monotonic() >= deadline:
+                    if "LOCK" in str(e) and held_here:
+                        raise StoreError(f"store {self.location} is already open for writing in this process") from e
+                    if "LOCK" in str(e):
+                        raise StoreError(
+                            f"store {self.location} is in use by another process (an ingest, or a service "
+                            f"with updates enabled); gave up after waiting {self.lock_wait:g} s"
+                        ) from e
+                    raise StoreError(f"cannot open store {self.location}: {e}") from e
+                time.sleep(0.1)
 
     def refresh(self) -> bool:
         """Reopen a read-only view if the directory changed since it was opened; True if it did."""

@@ -2,9 +2,12 @@
 
 The normal ingest path replaces each report's graphs in one SPARQL Update (atomic per report).
 For thousands of reports the bulk path is faster: results are written to an N-Quads file in
-batches, and each batch is bulk-loaded (not transactional: a crash mid-batch can leave part of
-it loaded; re-running the ingest repairs it). Graphs of reports already in the store are dropped
-first, so the store ends up with the same content as after the normal path.
+batches, and each batch is bulk-loaded. ``bulk_load`` itself is not transactional, so each batch
+goes through a journal (``fazhi.bulk_journal``): a crash mid-batch is undone the next time the
+store is opened for writing (the batch's graphs dropped, the versions they replaced restored), so
+no half report survives, and re-running the ingest loads the batch again. Graphs of reports
+already in the store are dropped first, so the store ends up with the same content as after the
+normal path.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import TextIO
 
 import pyoxigraph as ox
 
+from fazhi import bulk_journal
 from fazhi.namespaces import ENTITIES_GRAPH
 from fazhi.store import LocalStore
 from ingest.parallel import ReportResult
@@ -79,8 +83,15 @@ def bulk_load_results(
         def flush() -> None:
             nonlocal out, reports
             out.close()
-            _drop_existing(store, batch, existing)
-            store.oxigraph.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            bulk_journal.begin(store.oxigraph, store.location, batch, existing)
+            try:
+                _drop_existing(store, batch, existing)
+                store.oxigraph.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            except BaseException:
+                bulk_journal.repair(store.oxigraph, store.location)
+                raise
+            bulk_journal.commit(store.oxigraph, store.location)
+            existing.update(batch)
             batch.clear()
             reports = 0
             out = path.open("w", encoding="utf-8")

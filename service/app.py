@@ -42,7 +42,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise
         app.include_router(module.router)
     _add_limits(app, settings)
+    _add_headers_and_log(app)
     return app
+
+
+def _add_headers_and_log(app: FastAPI) -> None:
+    """Security headers on every response (outermost); the access log when it is enabled."""
+    from service.request_log import RequestLogMiddleware, access_log_enabled
+    from service.security_headers import SecurityHeadersMiddleware
+
+    if access_log_enabled():
+        app.add_middleware(RequestLogMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
 
 
 def _add_limits(app: FastAPI, settings: Settings) -> None:

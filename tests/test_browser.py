@@ -72,7 +72,7 @@ def test_explore_search_expand_and_open_entity(server, page):
     assert "台儿庄区司法局" in first.inner_text()
     shot(page, "02-search-sifaju")
     first.click()
-    page.wait_for_function("document.body.dataset.expanded >= '1' && window.fazhiCy.nodes().length > 1")
+    page.wait_for_function("() => document.body.dataset.expanded >= '1' && window.fazhiCy.nodes().length > 1")
     n_before = page.evaluate("window.fazhiCy.nodes().length")
     # click (tap) the parent government's node on the canvas: it expands too
     pos = page.evaluate("""() => {
@@ -82,8 +82,8 @@ def test_explore_search_expand_and_open_entity(server, page):
         return {x: box.left + p.x, y: box.top + p.y};
     }""")
     page.mouse.click(pos["x"], pos["y"])
-    page.wait_for_function("document.body.dataset.expanded >= '2'")
-    page.wait_for_function(f"window.fazhiCy.nodes().length > {n_before}")
+    page.wait_for_function("() => document.body.dataset.expanded >= '2'")
+    page.wait_for_function(f"() => window.fazhiCy.nodes().length > {n_before}")
     assert "台儿庄区人民政府" in page.inner_text("#selection")
     shot(page, "03-expanded")
     page.click("#open-page")

@@ -21,9 +21,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--query-timeout", type=float, default=30.0, metavar="SECONDS",
                    help="time limit per query (default 30); a request may ask for less with timeout=")
-    p.add_argument("--update-timeout", type=float, default=300.0, metavar="SECONDS",
-                   help="time limit per SPARQL Update or Graph Store write (default 300); past it the write "
-                        "is stopped and nothing of it is applied")
     p.add_argument("--max-rows", type=int, default=10_000, metavar="N",
                    help="result rows (or triples) returned at most; more are cut and the response says so")
     p.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES",
@@ -35,7 +32,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "(or set FAZHI_UPDATE_TOKEN, which keeps it out of the process list)")
     p.add_argument("--allow-update", action="store_true",
                    help="accept updates without a token (only when bound to a loopback address; for tests)")
-    p.add_argument("--access-log", action="store_true", help="log every request")
+    p.add_argument("--access-log", action="store_true",
+                   help="log every request: method, path, status, ms, query hash and start (never tokens)")
     p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                    help="allow cross-origin requests from ORIGIN (repeatable; CORS is off by default)")
 
@@ -54,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"fazhi serve: --allow-update is refused on --host {args.host}: bind a loopback address "
               "(127.0.0.1) or use --update-token", file=sys.stderr)
         return 2
-    for name in ("query_timeout", "update_timeout", "max_rows", "max_body", "workers"):
+    for name in ("query_timeout", "max_rows", "max_body", "workers"):
         if getattr(args, name) <= 0:
             print(f"fazhi serve: --{name.replace('_', '-')} must be positive", file=sys.stderr)
             return 2
@@ -71,7 +69,6 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings(
         store=args.store,
         query_timeout=args.query_timeout,
-        update_timeout=args.update_timeout,
         max_rows=args.max_rows,
         max_body_bytes=args.max_body,
         update_token=args.update_token,
@@ -79,10 +76,14 @@ def run(args: argparse.Namespace) -> int:
         cors_origins=list(args.cors_origin),
         query_workers=args.workers,
     )
+    if args.access_log:
+        from service.request_log import enable_access_log
+
+        enable_access_log()  # replaces uvicorn's access log, which prints raw URLs (tokens included)
     try:
         app = create_app(settings)
     except StoreError as e:
         print(f"fazhi serve: {e}", file=sys.stderr)
         return 1
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=args.access_log)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False)
     return 0

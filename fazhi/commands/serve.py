@@ -21,6 +21,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--query-timeout", type=float, default=30.0, metavar="SECONDS",
                    help="time limit per query (default 30); a request may ask for less with timeout=")
+    p.add_argument("--update-timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="time limit per SPARQL Update or Graph Store write (default 300); past it the write "
+                        "is stopped and nothing of it is applied")
     p.add_argument("--max-rows", type=int, default=10_000, metavar="N",
                    help="result rows (or triples) returned at most; more are cut and the response says so")
     p.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES",
@@ -52,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"fazhi serve: --allow-update is refused on --host {args.host}: bind a loopback address "
               "(127.0.0.1) or use --update-token", file=sys.stderr)
         return 2
-    for name in ("query_timeout", "max_rows", "max_body", "workers"):
+    for name in ("query_timeout", "update_timeout", "max_rows", "max_body", "workers"):
         if getattr(args, name) <= 0:
             print(f"fazhi serve: --{name.replace('_', '-')} must be positive", file=sys.stderr)
             return 2
@@ -69,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings(
         store=args.store,
         query_timeout=args.query_timeout,
+        update_timeout=args.update_timeout,
         max_rows=args.max_rows,
         max_body_bytes=args.max_body,
         update_token=args.update_token,

@@ -70,9 +70,10 @@ def build_pdf(
     font: str = "STSong-Light",
     even_header: str | None = None,
     watermark: str | None = None,
+    flush_headings: bool = False,
 ) -> bytes:
-    """A multi-page PDF of ``text`` (one paragraph per line): title centred, headings flush left, body
-    indented two characters, ``header`` at the top of every page, a page number at the bottom
+    """A multi-page PDF of ``text`` (one paragraph per line): title centred, every paragraph indented two
+    characters as GB/T 9704 sets official documents (with ``flush_headings``, heading lines flush left), ``header`` at the top of every page, a page number at the bottom
     (``footer_style``: ``dash`` "- 3 -", ``page`` "第3页", ``slash`` "3/12", ``bare`` "3").
 
     ``watermark``: a large diagonal text across every page.
@@ -107,7 +108,8 @@ def build_pdf(
             lines = wrap(para, width, 0, measure)
             xs = [left + (width - measure(line)) / 2 for line in lines]
         else:
-            indent = 0.0 if HEADING.match(para) else 2 * size
+            heading = HEADING.match(para) and len(para) <= 40 and "。" not in para
+            indent = 0.0 if heading and flush_headings else 2 * size
             lines = wrap(para, width, indent, measure)
             xs = [left + (indent if i == 0 else 0.0) for i in range(len(lines))]
         for line, x in zip(lines, xs, strict=True):

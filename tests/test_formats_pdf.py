@@ -56,12 +56,13 @@ def test_seed_pdf_gives_the_plain_text_paragraph_for_paragraph(seed_pdf: bytes) 
 
 
 @pytest.mark.parametrize(
-    ("name", "footer", "size"),
-    [(SEED, "page", 16), ("004.txt", "slash", 12), ("013.txt", "bare", 12), ("009.txt", "dash", 16)],
+    ("name", "footer", "size", "flush"),
+    [(SEED, "page", 16, False), ("004.txt", "slash", 12, True), ("013.txt", "bare", 12, False),
+     ("009.txt", "dash", 16, True), ("007.txt", "page", 14, False)],
 )
-def test_pdf_extraction_equals_plain_text_extraction(name: str, footer: str, size: float) -> None:
+def test_pdf_extraction_equals_plain_text_extraction(name: str, footer: str, size: float, flush: bool) -> None:
     text = _text(name)
-    pdf = build_pdf(text, "某某省人民政府办公厅", footer_style=footer, body_size=size)
+    pdf = build_pdf(text, "某某省人民政府办公厅", footer_style=footer, body_size=size, flush_headings=flush)
     converted = convert(pdf, name.replace(".txt", ".pdf"))
     from_pdf, from_txt = extract_text(converted.text), extract_text(text)
     for kind in ("regulations", "mechanisms", "agencies", "figures"):

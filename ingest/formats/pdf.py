@@ -453,14 +453,23 @@ def _frame(rows: list[_Row]) -> _Frame:
     size = sizes[len(sizes) // 2]
     lefts = Counter(round(r.x0) for r in rows)
     left = float(min(x for x, n in lefts.items() if n >= lefts.most_common(1)[0][1] / 3))
-    rights = sorted(r.x1 for r in rows)
-    right = rights[int(0.9 * (len(rights) - 1))]
-    frame = _Frame(left, right, size, False)
+    frame = _Frame(left, _right_margin(rows, size), size, False)
     # rows that open a paragraph (the row before stops short): indented in a document that indents
     opening = [b for a, b in zip(rows, rows[1:], strict=False) if _short(a, frame) and not _word_did_not_fit(a, b, frame)]
     indented = sum(1 for b in opening if _indented(b, frame))
     frame.indents = bool(opening) and indented >= 0.3 * len(opening)
     return frame
+
+
+def _right_margin(rows: list[_Row], size: float) -> float:
+    """Where full rows of body text end: the most common end (in half-character bins, the rightmost of
+    equally common ones) among rows set in the body size, so that wider rows (a table, a long URL,
+    punctuation hanging past the margin) do not move it as a percentile would."""
+    body = [r.x1 for r in rows if abs(r.size - size) <= 0.15 * size] or [r.x1 for r in rows]
+    step = size / 2
+    bins = Counter(round(x / step) for x in body)
+    best = max(bins.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return max(x for x in body if round(x / step) == best)
 
 
 def _short(row: _Row, frame: _Frame) -> bool:

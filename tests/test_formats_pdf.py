@@ -14,7 +14,14 @@ pytest.importorskip("pdfminer")
 from formats_build import build_image_only_pdf, build_pdf, pdf_safe  # noqa: E402
 
 from ingest.decode import InputError  # noqa: E402
-from ingest.formats.pdf import _page_number, convert, fold_radicals, pdf_date  # noqa: E402
+from ingest.formats.pdf import (  # noqa: E402
+    _check_text_layer,
+    _page_number,
+    _Row,
+    convert,
+    fold_radicals,
+    pdf_date,
+)
 from ingest.pipeline import extract_text  # noqa: E402
 
 REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
@@ -163,6 +170,24 @@ def test_damaged_pdf_is_refused(seed_pdf: bytes) -> None:
 def test_scanned_pdf_needs_ocr() -> None:
     with pytest.raises(InputError, match=r"scan\.pdf: PDF has no text layer \(scanned\?\); it needs OCR first"):
         convert(build_image_only_pdf(), "scan.pdf")
+
+
+def _row(text: str) -> _Row:
+    return _Row(text, 72, 500, 700, 688, 12)
+
+
+def test_fonts_without_unicode_mapping_need_ocr() -> None:
+    # What pdfminer gives for glyphs of a font with neither a ToUnicode map nor a known encoding.
+    pages = [[_row("(cid:1041)(cid:2753)" * 20)] for _ in range(3)]
+    with pytest.raises(InputError, match=r"f\.pdf: PDF fonts have no Unicode mapping .*it needs OCR first"):
+        _check_text_layer(pages, "f.pdf", [])
+
+
+def test_scanned_pages_among_text_pages_are_named_in_a_warning() -> None:
+    text_page = [_row("台儿庄区人民政府关于2019年度法治政府建设情况的报告" * 3)]
+    warnings: list[str] = []
+    _check_text_layer([text_page, [], text_page, [_row("12")]], "mixed.pdf", warnings)
+    assert warnings == ["mixed.pdf: page(s) 2, 4 have no text layer (scanned?); their text is missing"]
 
 
 def test_not_a_pdf() -> None:

@@ -141,3 +141,57 @@ def build_page(
 </html>
 """
     return page.encode(charset)
+
+
+def build_table_page(text: str) -> bytes:
+    """An old table-layout page in GB2312: a left column (links and a notice with prose), the title in
+    ``<font>``, a byline with 点击/打印本页/关闭窗口, the text as ``<br>``-separated lines in one cell."""
+    _, title, body = split_report(text)
+    lines = "<br>\n".join("&nbsp;&nbsp;&nbsp;&nbsp;" + _escape(line.strip(), 0) for line in body)
+    heading = f"<tr><td align=center class=bt><font size=5 color=#cc0000><b>{html.escape(title)}</b></font></td></tr>" if title else ""
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>{html.escape(title)}</title></head>
+<body bgcolor=#ffffff><table width=1000 align=center><tr><td><img src=logo.gif></td></tr>
+<tr><td class=nav><a href=/>首页</a> | <a>机构概况</a> | <a>政务公开</a> | <a>办事服务</a></td></tr></table>
+<table width=1000 align=center><tr><td width=220 valign=top class=left>
+<table><tr><td class=lm>通知公告</td></tr><tr><td><a>关于开展2021年度执法人员培训的通知</a></td></tr>
+<tr><td>为进一步提高行政执法人员业务水平,定于近期举办培训班,请各单位按时报名。</td></tr></table>
+</td><td valign=top>
+<table width=100%><tr><td class=dqwz>当前位置:<a>首页</a>&gt;&gt;<a>政务公开</a>&gt;&gt;<a>法治政府</a></td></tr>
+{heading}
+<tr><td align=center>时间:2021-02-03&nbsp;&nbsp;作者:司法局&nbsp;&nbsp;点击:1234&nbsp;&nbsp;【<a href=javascript:window.print()>打印本页</a>】【<a href=javascript:window.close()>关闭窗口</a>】</td></tr>
+<tr><td class=bt_content><font face=宋体 size=3>{lines}</font></td></tr></table>
+</td></tr></table>
+<table width=1000 align=center><tr><td align=center>版权所有:某某市人民政府 &nbsp;地址:某某市人民路1号 电话:0000-1234567<br>
+网站标识码:1234000001 备案号:京ICP备12345678号</td></tr></table></body></html>"""
+    return page.encode("gb18030")
+
+
+def build_div_page(text: str, fields: dict[str, str] | None = None) -> bytes:
+    """A modern page in UTF-8: the disclosure list as ``<li><b>键:</b><span>值</span>``, each paragraph a
+    ``<div>`` of ``<span>`` fragments cut mid-word, an attachment link, share and related blocks."""
+    _, title, body = split_report(text)
+    fields = fields if fields is not None else {"索引号": "000014349/2021-00123", "主题分类": "司法",
+                                                "发文机关": "市人民政府", "成文日期": "2021年03月01日"}
+    items = "".join(f"<li><b>{k}:</b><span>{html.escape(v)}</span></li>" for k, v in fields.items())
+    paragraphs = "\n".join(
+        '<div class="p" style="text-indent:2em"><span style="font-size:16px">'
+        + '</span><span style="font-family:仿宋">'.join(_escape(line.strip()[i : i + 9], 0) for i in range(0, len(line.strip()), 9))
+        + "</span></div>"
+        for line in body
+    )
+    heading = f'<div class="detail-title">{html.escape(title)}</div>' if title else ""
+    page = f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<link rel="canonical" href="https://www.example.gov.cn/art/2021/3/1/art_1_2.html"></head><body>
+<header class="header"><div class="logo">某某市人民政府</div><div class="search"><input placeholder="请输入关键字"><button>搜索</button></div></header>
+<nav><a>首页</a><a>政务公开</a></nav>
+<div class="crumb"><span>当前位置:</span><a>首页</a> &gt; <a>政务公开</a> &gt; <span>法治政府建设</span></div>
+<div class="container"><div class="xxgk-info"><ul>{items}<li><b>标&emsp;&emsp;题:</b><span>{html.escape(title)}</span></li></ul></div>
+<div class="detail">{heading}
+<div class="detail-content">{paragraphs}
+<p class="fj">附件:<a href="/f.pdf">{html.escape(title or "报告")}.pdf</a></p></div>
+<div class="share">分享到:<a>微信</a><a>微博</a><a>QQ空间</a></div>
+<div class="relevant"><div class="relevant-title">相关链接</div><a>关于2020年法治政府建设情况的报告</a></div></div></div>
+<footer><p>主办:某某市人民政府办公室  承办:某某市大数据中心</p><p>网站标识码1234000001 京ICP备12345678号</p></footer>
+<script src="/js/jquery.js"></script></body></html>"""
+    return page.encode("utf-8")

@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from formats_html_build import DEFAULT_FIELDS, build_page
+from formats_html_build import DEFAULT_FIELDS, build_div_page, build_page, build_table_page
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV
 
@@ -75,7 +75,8 @@ def test_page_gives_the_same_mentions_and_metadata_as_the_text(tmp_path, plain, 
         assert doc.meta.published == plain[name].meta.published
     for word in FURNITURE:
         assert word not in doc.text, word
-    assert not re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", doc.text.replace(doc.meta.title or "\0", ""))
+    gaps = re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]")  # source line breaks inside sentences leave none
+    assert set(gaps.findall(doc.text)) <= set(gaps.findall(plain[name].text))
     ex = doc.to_extract_json()
     for kind in KINDS:
         for m in ex[kind]:
@@ -96,6 +97,23 @@ def test_encodings_declared_right_or_wrong(tmp_path, plain, name, variant):
     doc = extract_file(path)
     assert mentions(doc) == mentions(plain[name])
     assert report_meta(doc) == report_meta(plain[name])
+
+
+@pytest.mark.parametrize("layout", ["table", "divs"])
+@pytest.mark.parametrize("name", ["taierzhuang-2019.txt", "001.txt", "003.txt", "008.txt", "010.txt"])
+def test_other_page_layouts(tmp_path, plain, name, layout):
+    text = (REPORTS / name).read_text(encoding="utf-8")
+    path = tmp_path / f"{layout}.html"
+    path.write_bytes(build_table_page(text) if layout == "table" else build_div_page(text))
+    doc = extract_file(path)
+    assert mentions(doc) == mentions(plain[name])
+    assert report_meta(doc) == report_meta(plain[name])
+    for word in FURNITURE + ("通知公告", "点击", "附件", "QQ空间", "相关链接", "请输入关键字", "当前位置"):
+        assert word not in doc.text, word
+    if layout == "divs":
+        assert doc.source_metadata["索引号"] == "000014349/2021-00123"
+        assert doc.source_metadata.get("标题") == plain[name].meta.title
+        assert doc.source_url == "https://www.example.gov.cn/art/2021/3/1/art_1_2.html"
 
 
 def test_title_inside_the_content_block_is_kept_once(tmp_path, plain):
@@ -253,3 +271,23 @@ def test_extract_command_on_a_page(tmp_path):
     assert ex["media_type"] == "text/html" and ex["source_metadata"]["索引号"] == DEFAULT_FIELDS["索引号"]
     assert ex["report"]["title"] == "陕西省人民政府关于2021年法治政府建设情况的报告"
     assert "declares charset utf-8" in res.stderr and str(path) in res.stderr
+
+
+def test_thousands_of_unclosed_tags_do_not_break_the_reader(plain):
+    """Broken pages nest unclosed ``<font>`` thousands deep: the tree stays shallow, the text is whole."""
+    text = SEED.read_text(encoding="utf-8")
+    raw = ("<html><body>" + "<font size=3>" * 20000 + "".join(f"<p>{ln}</p>" for ln in text.splitlines())).encode()
+    conv = convert(raw, "deep.html")
+    assert conv.text.splitlines() == [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def test_white_space_between_chinese_characters():
+    """A line break in the source between Chinese characters is layout (dropped); a space the author typed
+    stays (法 治 政 府, 教育局 2025年); &nbsp;/全角 indentation opens the paragraph."""
+    raw = ("<html><body><div id=zoom><p>\u3000\u3000依法\n        行政,共办理\n   76件;</p>"
+           "<p>&nbsp;&nbsp;<span>法治</span>\n<span>政府</span> <span>建设</span>取得新成效。</p>"
+           "<p>法 治 政 府:见上;陵川县教育局 2025年依法行政工作要点。</p><p>English  words\nstay apart, 2021 年。</p>"
+           f"<p>{SEED.read_text(encoding='utf-8').splitlines()[9]}</p></div></body></html>").encode()
+    assert convert(raw, "a.html").text.splitlines()[:4] == [
+        "\u3000\u3000依法行政,共办理76件;", "  法治政府建设取得新成效。", "法 治 政 府:见上;陵川县教育局 2025年依法行政工作要点。",
+        "English words stay apart, 2021 年。"]

@@ -58,17 +58,25 @@ def decode_page(raw: bytes, path: str) -> tuple[str, str, list[str]]:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _plausible_chinese(text) or not re.search(r"[\u4e00-\u9fff]", text):
+        if _reads_as_chinese(text) or not re.search(r"[\u4e00-\u9fff]", text):
             return text, encoding, _declaration_warning(path, declared_name, declared, encoding)
     for encoding in order:  # broken bytes: the reading that is Chinese prose, with replacements
         text = raw.decode(encoding, errors="replace")
-        if _plausible_chinese(text):
+        if _reads_as_chinese(text):
             bad = text.count("\ufffd")
             warnings = _declaration_warning(path, declared_name, declared, encoding)
             warnings.append(f"{path}: {bad} invalid byte sequence(s) in the page, each replaced by U+FFFD")
             return text, encoding, warnings
     what = f"declared {declared_name}" if declared_name else "no charset declared"
     raise InputError(f"{path}: web page in an unreadable encoding ({what}; not UTF-8, GB18030/GBK or Big5 Chinese)")
+
+
+def _reads_as_chinese(page: str) -> bool:
+    """The page's text (markup removed) reads as Chinese prose in this decoding."""
+    return _plausible_chinese(_MARKUP.sub("", page))
+
+
+_MARKUP = re.compile(r"<[^<>]*>")
 
 
 def _declaration_warning(path: str, name: str | None, declared: str | None, used: str) -> list[str]:
@@ -92,12 +100,12 @@ _CLOSES_P = _BLOCK - {"body", "html", "td", "th", "tr", "li", "dd", "dt"}
 class Node:
     """An element: tag, attributes and children (nodes and text strings)."""
 
-    __slots__ = ("tag", "attrs", "children", "parent", "prose", "cjk", "link_cjk")
+    __slots__ = ("tag", "attrs", "children", "parent", "prose", "own", "cjk", "link_cjk")
 
     def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None) -> None:
         self.tag, self.attrs, self.parent = tag, attrs, parent
         self.children: list[Node | str] = []
-        self.prose = self.cjk = self.link_cjk = 0.0
+        self.prose = self.own = self.cjk = self.link_cjk = 0.0  # ``own``: prose of its own inline text
 
     def hint(self) -> str:
         return f"{self.attrs.get('id', '')} {self.attrs.get('class', '')}".lower()
@@ -117,6 +125,10 @@ class Node:
                 continue
             parts.extend(c for c in node.children if isinstance(c, str))
         return "".join(parts)
+
+
+#: Nesting kept in the tree; the tree walks recurse, and broken pages nest unclosed tags thousands deep.
+_MAX_DEPTH = 300
 
 
 class _TreeBuilder(HTMLParser):
@@ -151,7 +163,7 @@ class _TreeBuilder(HTMLParser):
         parent = self.stack[-1]
         node = Node(tag, {k: v or "" for k, v in attrs}, parent)
         parent.children.append(node)
-        if tag not in _VOID:
+        if tag not in _VOID and len(self.stack) < _MAX_DEPTH:  # deeper (unclosed <font> …): content stays flat
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -191,7 +203,7 @@ def parse(page: str, path: str) -> tuple[Node, list[str], list[str]]:
 # ---------------------------------------------------------------------------- prose scores
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_SENTENCE = re.compile(r"[。,;:、!?,;]")
+_SENTENCE = re.compile(r"[。,;、!?,;]")
 #: id/class words of the element that holds an article's text.
 _CONTENT_HINT = re.compile(
     r"content|zoom|article|trs_editor|pages_content|detail|main[-_]?text|maintext|xxgk_?con|view|zwnr|wznr|"
@@ -204,6 +216,8 @@ _FURNITURE_HINT = re.compile(
     r"comment|search|login|weather|\btop\b|topbar|skip"
 )
 _FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "form"})
+#: Elements that may be a list of links (never a paragraph or an inline element).
+_LISTS = frozenset({"div", "ul", "ol", "dl", "table", "tbody", "tr", "td", "li", "section", "span"})
 
 
 def _weight(run: str) -> float:
@@ -237,16 +251,24 @@ def _score(node: Node, in_link: bool = False) -> str:
             run.append(inline)
     text = "".join(run)
     if node.tag in _BLOCK or node.tag == "#root":
-        node.prose += sum(_weight(part) for part in text.split("\n"))
+        node.own = sum(_weight(part) for part in text.split("\n"))
+        node.prose += node.own
         return ""
     return text
 
 
+def _paragraph(node: Node) -> bool:
+    """An element whose prose is mostly its own text (a paragraph, not a container of paragraphs)."""
+    return node.own >= 0.5 * node.prose
+
+
 def _real_paragraph(node: Node) -> bool:
-    """A sibling block that reads as report text (not furniture)."""
-    if node.prose < 40 or node.link_cjk > 0.3 * max(node.cjk, 1):
+    """A sibling paragraph that reads as report text (not furniture)."""
+    if node.own < 40 or not _paragraph(node) or node.link_cjk > 0.3 * max(node.cjk, 1):
         return False
-    return not _FURNITURE_LINE.search(node.text()[:200])
+    if _FURNITURE_HINT.search(node.hint()):
+        return False
+    return not _FURNITURE_LINE.search(node.text()[:200]) and not _metadata_table(node)
 
 
 def content_block(root: Node) -> Node:
@@ -260,9 +282,9 @@ def content_block(root: Node) -> Node:
         share = best.prose / node.prose if node.prose else 0
         hinted = bool(_CONTENT_HINT.search(best.hint()))
         others_real = any(_real_paragraph(c) for c in children if c is not best)
-        if best.tag in ("p", "li", "h1", "h2", "h3", "pre") or others_real:
+        if best.tag in ("p", "li", "h1", "h2", "h3", "pre") or _paragraph(best) or others_real:
             return node
-        if share >= 0.85 or (hinted and share >= 0.6):
+        if share >= 0.7 or (hinted and share >= 0.5):
             node = best
             continue
         return node
@@ -381,16 +403,37 @@ _FURNITURE_LINE = re.compile(
     re.I,
 )
 _RELATED_HEAD = re.compile(r"^\s*(?:相关(?:阅读|链接|文章|新闻|信息|文件|稿件|附件)|延伸阅读|推荐阅读|热点推荐|猜你喜欢)\s*[::]?\s*$")
+#: A download link under the text (附件:….pdf), or the bare label left of one.
+_ATTACHMENT = re.compile(r"^\s*(?:附件\s*\d{0,2}\s*[::]?\s*)?(?:\S.{0,80}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)|附件\s*[::])\s*$", re.I)
 _BYLINE = re.compile(rf"^\s*(?:{_KEY})\s*[::]")
 _CJK_OR_PUNCT = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’…—]"
-_NL_GAP = re.compile(rf"(?<={_CJK_OR_PUNCT})\x01|\x01(?={_CJK_OR_PUNCT})|^\x01|\x01$", re.M)
-_SP_GAP = re.compile(rf"(?<={_CJK_OR_PUNCT})\x02(?={_CJK_OR_PUNCT})")
+#: Source white space, marked while rendering: \x01 held a line break (source layout: dropped next to a
+#: Chinese character), \x02 is a space the author typed (kept), \x03 a space-only node between tags
+#: (dropped between Chinese characters).
+_ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+_MARKS = re.compile(r"[\x01\x02\x03]+")
+_NL_GAP = re.compile(rf"(?<={_CJK_OR_PUNCT})\x01|\x01(?={_CJK_OR_PUNCT})")
+_TAG_GAP = re.compile(rf"(?<={_CJK_OR_PUNCT})\x03(?={_CJK_OR_PUNCT})")
+
+
+def _mark_spaces(text: str) -> str:
+    """``text`` with each run of ASCII white space replaced by its marker."""
+    if not text.strip(" \t\r\n\f\v"):
+        return "\x01" if "\n" in text or "\r" in text else "\x03"
+    return _ASCII_SPACE.sub(lambda m: "\x01" if "\n" in m.group() or "\r" in m.group() else "\x02", text)
+
+
+def _one_mark(m: re.Match) -> str:
+    run = m.group()
+    return "\x01" if "\x01" in run else "\x02" if "\x02" in run else "\x03"
 
 
 def _metadata_table(node: Node) -> bool:
     """A table (or list) that is the disclosure metadata, not report content."""
+    if node.prose >= 400:
+        return False
     keys = {m.group(1) for text, _ in _chunks(node, Node("#none", {}, None)) if (m := _KEY_START.match(text))}
-    return len(keys) >= 2 and node.prose < 400
+    return len(keys) >= 2
 
 
 def _dropped(node: Node, content: Node) -> bool:
@@ -402,15 +445,15 @@ def _dropped(node: Node, content: Node) -> bool:
     hint = node.hint()
     if hint and _FURNITURE_HINT.search(hint) and not _CONTENT_HINT.search(hint) and node.prose < 300:
         return True
-    if node.cjk and node.link_cjk > 0.5 * node.cjk and node.cjk - node.link_cjk < 100 and node.tag != "p":
-        return True  # link lists
+    if node.tag in _LISTS and node.cjk and node.link_cjk > 0.5 * node.cjk and node.cjk - node.link_cjk < 100:
+        return True  # link lists (related articles, menus)
     return node.tag in ("table", "ul", "ol", "dl", "div") and _metadata_table(node)
 
 
 def _render(node: Node, content: Node, out: list[str]) -> None:
     for child in node.children:
         if isinstance(child, str):
-            out.append(re.sub(r"[ \t\r\f\v]*\n\s*|[ \t\r\f\v]+\n?\s*", lambda m: "\x01" if "\n" in m.group() else "\x02", child))
+            out.append(_mark_spaces(child))
             continue
         if _dropped(child, content):
             continue
@@ -429,17 +472,16 @@ def _render(node: Node, content: Node, out: list[str]) -> None:
 
 
 def _tidy_line(line: str) -> str:
-    line = re.sub(r"[\x01\x02]*\x01[\x01\x02]*", "\x01", line)
-    line = re.sub(r"\x02+", "\x02", line)
-    line = _NL_GAP.sub("", line)
-    line = _SP_GAP.sub("", line)
-    line = line.replace("\x01", " ").replace("\x02", " ")
-    indent = re.match(r"[ \xa0\u3000]*", line).group()
-    body = line[len(indent) :].replace("\xa0", " ").rstrip(" \t\u3000")
-    body = re.sub(r"^\t+|(?<=\t)\t+", "", body)  # empty leading cells
+    """One rendered line: source white space resolved, the paragraph's own indentation (&nbsp;, 　) kept."""
+    line = _MARKS.sub(_one_mark, line)
+    lead = re.match(r"[\x01\x02\x03 \xa0\u3000\t]*", line).group()
+    indent = "".join(ch for ch in lead if ch in "\xa0\u3000").replace("\xa0", " ")
+    body = line[len(lead) :].rstrip("\x01\x02\x03 \t\u3000\xa0")
+    body = _TAG_GAP.sub("", _NL_GAP.sub("", body))
+    body = body.replace("\x01", " ").replace("\x02", " ").replace("\x03", " ").replace("\xa0", " ")
+    body = re.sub(r"(?<=\t)\t+", "", body)  # empty cells
     if not body:
         return ""
-    indent = indent.replace("\xa0", " ")
     return (indent if "\u3000" in indent or len(indent) >= 2 else "") + body
 
 
@@ -459,7 +501,7 @@ def render_lines(content: Node) -> list[str]:
         if in_related and len(line) <= 60 and "。" not in line:
             continue
         in_related = False
-        if len(line) <= 120 and (_FURNITURE_LINE.search(line) or _BYLINE.match(line)):
+        if len(line) <= 120 and (_FURNITURE_LINE.search(line) or _BYLINE.match(line) or _ATTACHMENT.match(line)):
             continue
         kept.append(line)
     return kept
@@ -488,7 +530,7 @@ def _title(root: Node, content: Node, metadata: dict[str, str], first_line: str)
         )
         if not is_heading or node.link_cjk > 0.5 * max(node.cjk, 1):
             continue
-        text = _tidy_line(re.sub(r"\s+", lambda m: "\x01" if "\n" in m.group() else "\x02", node.text())).strip()
+        text = _tidy_line(_mark_spaces(node.text())).strip()
         if 6 <= len(text) <= 100 and _CJK.search(text) and not _FURNITURE_LINE.search(text):
             candidates.append(text)
     if not candidates:

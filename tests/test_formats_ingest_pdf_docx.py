@@ -39,6 +39,13 @@ def _text(name: str) -> str:
     return (REPORTS / name).read_text(encoding="utf-8")
 
 
+def _encrypted_office_file() -> bytes:
+    """What Office writes for a password-protected .docx: an OLE compound file holding EncryptionInfo
+    and EncryptedPackage streams (only the directory names matter to the reader)."""
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    return ole + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64 + "EncryptedPackage".encode("utf-16-le")
+
+
 @pytest.fixture(scope="module")
 def seed_pdf() -> bytes:
     return build_pdf(pdf_safe(_text("taierzhuang-2019.txt")), "台儿庄区人民政府")
@@ -86,6 +93,7 @@ def test_ingest_loads_pdf_and_docx_and_broken_files_change_nothing(tmp_path: Pat
         "locked.pdf": (locked, "needs a password"),
         "scan.pdf": (build_image_only_pdf(), "it needs OCR first"),
         "cut.docx": (build_docx(_text("006.txt"))[:900], "truncated"),
+        "locked.docx": (_encrypted_office_file(), "password-protected"),
     }
     for name, (raw, _) in files.items():
         (bad / name).write_bytes(raw)

@@ -123,6 +123,8 @@ def _zip_kind(raw: bytes, path: str) -> str | Refused:
 
 def _ole_kind(raw: bytes) -> Refused:
     head = raw[:1 << 20]
+    if "EncryptedPackage".encode("utf-16-le") in head:  # an encrypted .docx/.xlsx is an OLE wrapper
+        return Refused("password-protected (encrypted) Office document", "save an unprotected copy first")
     if "WordDocument".encode("utf-16-le") in head:
         return Refused("old binary .doc (Word 97–2003)", "save it as .docx or text")
     if "Workbook".encode("utf-16-le") in head or "Book".encode("utf-16-le") in head:

@@ -99,6 +99,12 @@ def test_odd_and_even_page_headers_are_removed() -> None:
     assert _lines(convert(pdf, "seed.pdf").text) == _lines(text)
 
 
+def test_fake_bold_headings_are_read_once() -> None:
+    text = _text("001.txt")
+    pdf = build_pdf(text, "天津市静海区人民政府", fake_bold=True, flush_headings=True, body_size=16)
+    assert _lines(convert(pdf, "bold.pdf").text) == _lines(text)
+
+
 def test_diagonal_watermark_is_not_text() -> None:
     text = _text(SEED)
     pdf = build_pdf(text, "台儿庄区人民政府", watermark="内部资料注意保存")

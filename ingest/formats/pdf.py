@@ -25,7 +25,8 @@ Rules, in order:
   the document does not indent its paragraphs, also after a row ending with 。！？；：. Otherwise the
   rows are joined with nothing between them (a space only inside Latin text: between two Latin words
   or numbers, or after a Latin sentence's full stop).
-* Glyphs: rotated or skewed glyphs (diagonal watermarks such as 内部资料) are dropped; Kangxi and CJK radical code points that some fonts map their ideographs to (⼈ U+2F08,
+* Glyphs: a glyph or a line drawn twice a hair's breadth apart (fake bold) is read once; rotated or
+  skewed glyphs (diagonal watermarks such as 内部资料) are dropped; Kangxi and CJK radical code points that some fonts map their ideographs to (⼈ U+2F08,
   ⺠ U+2EA0) become the ideographs (人, 民); spaces pdfminer inserts between two CJK glyphs of one line
   (letter-spaced titles, justified lines) are dropped; a real space glyph is kept.
 
@@ -279,6 +280,7 @@ def _line_text(line) -> tuple[str, float, float]:
     out: list[str] = []
     x0 = x1 = None
     sizes: list[float] = []
+    prev = None
     for i, item in enumerate(items):
         ch = item.get_text()
         if not isinstance(item, LTChar):  # a space or newline pdfminer inserted (LTAnno)
@@ -290,6 +292,9 @@ def _line_text(line) -> tuple[str, float, float]:
                 continue
             out.append(" ")
             continue
+        if prev is not None and ch == prev.get_text() and _overprinted(prev, item):
+            continue  # the same glyph drawn again a hair's breadth away: fake bold
+        prev = item
         out.append(ch)
         if ch.strip():
             x0 = item.x0 if x0 is None else x0
@@ -297,6 +302,11 @@ def _line_text(line) -> tuple[str, float, float]:
             sizes.append(item.size)
     size = sorted(sizes)[len(sizes) // 2] if sizes else line.height
     return "".join(out), (x0 if x0 is not None else line.x0), (x1 if x1 is not None else line.x1), size
+
+
+def _overprinted(a, b) -> bool:
+    """Glyph ``b`` sits (almost) exactly where ``a`` does."""
+    return abs(a.x0 - b.x0) < 0.3 * max(a.width, 1.0) and abs(a.y0 - b.y0) < 0.3 * max(a.height, 1.0)
 
 
 def _rows(layout) -> list[_Row]:
@@ -321,6 +331,8 @@ def _rows(layout) -> list[_Row]:
     for line in lines:
         row = rows[-1] if rows else None
         if row is not None and _same_row(row, line):
+            if line.text == row.text and abs(line.x0 - row.x0) < 0.5 * line.size:
+                continue  # a line drawn twice, slightly offset: fake bold
             rows[-1] = _merge(row, line)
         else:
             rows.append(line)

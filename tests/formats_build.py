@@ -268,12 +268,14 @@ def build_docx(
     footnote: str = "脚注：本报告数据截至当年12月31日。",
     comment: str = "批注：请核对数字。",
     numbered: bool = False,
+    layout_table: bool = False,
 ) -> bytes:
     """A DOCX of ``text`` (one paragraph per line): the first line in the Title style, 一、 headings in
     heading 1, （一） in heading 2, other lines as body paragraphs; ``table`` (rows of cells) after the
     first 一、 heading; a footnote reference and a comment in the second body paragraph. With
     ``numbered``, the headings' 一、 and （一） are Word's automatic numbering (numbering.xml; level 0
-    through the heading style, level 1 on the paragraph), not text."""
+    through the heading style, level 1 on the paragraph), not text. With ``layout_table``, everything
+    sits in one table cell."""
     paras = [p.strip() for p in text.splitlines() if p.strip()]
     body: list[str] = []
     body_seen = 0
@@ -301,6 +303,8 @@ def build_docx(
             )
         else:
             body.append(_para(para))
+    if layout_table:  # the whole report inside one table cell, as some CMS exports lay it out
+        body = [f'<w:tbl><w:tblPr/><w:tr><w:tc><w:tcPr/>{"".join(body)}</w:tc></w:tr></w:tbl>']
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{_W}"><w:body>'
         + "".join(body)

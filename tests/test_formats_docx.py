@@ -67,6 +67,12 @@ def test_table_rows_are_lines_and_notes_are_not_text() -> None:
     assert converted.media_type.endswith("wordprocessingml.document")
 
 
+def test_a_report_laid_out_in_a_table_cell_keeps_its_paragraphs() -> None:
+    text = _text(SEED)
+    converted = convert(build_docx(text, layout_table=True), "cell.docx")
+    assert _lines(converted.text) == _lines(text)
+
+
 def test_automatic_numbering_is_rendered() -> None:
     # 001 has 一、 headings and （一） sub-headings; as Word numbering neither is in the text runs.
     converted = convert(build_docx(_text("001.txt"), numbered=True), "001.docx")

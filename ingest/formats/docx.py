@@ -11,7 +11,9 @@ to read WordprocessingML text, and python-docx would add lxml and still not rend
   not in the text) is rendered in front of the paragraph, from the paragraph's or its style's
   ``w:numPr``; bullets are left out.
 * Tables: one line per row, cells separated by a tab (a cell's paragraphs joined by a space), empty
-  and vertically merged continuation cells left out.
+  and vertically merged continuation cells left out. A table used for layout (a row with one cell,
+  or a cell of running text: several paragraphs over 100 characters, or one over 200) gives its
+  cells' paragraphs as paragraphs.
 * Footnotes, endnotes, comments, headers and footers are not report text (their parts are not read).
 * Core properties → metadata 标题 (dc:title), 作者 (dc:creator), 主题 (dc:subject), 关键词
   (cp:keywords), 创建日期 (dcterms:created), 修改日期 (dcterms:modified).
@@ -359,6 +361,11 @@ class _Styles:
 # ---------------------------------------------------------------------------------------- body
 
 
+def _prose(cell_lines: list[str]) -> bool:
+    """A cell holding running text (several paragraphs, or one long one), not a table value."""
+    return len(cell_lines) > 1 and sum(map(len, cell_lines)) > 100 or any(len(x) > 200 for x in cell_lines)
+
+
 class _Reader:
     """Walks ``w:body`` and gives its lines."""
 
@@ -450,7 +457,7 @@ class _Reader:
         for row in tbl:
             if _local(row.tag) != "tr":
                 continue
-            cells: list[str] = []
+            cells: list[list[str]] = []
             for cell in row:
                 if _local(cell.tag) == "sdt":
                     inner = _child(_child(cell, "sdtContent"), "tc")
@@ -460,9 +467,13 @@ class _Reader:
                 merge = _child(_child(cell, "tcPr"), "vMerge")
                 if merge is not None and _attr(merge, "val") in (None, "continue"):
                     continue
-                text = " ".join(line.strip() for line in self.blocks(cell) if line.strip())
-                if text:
-                    cells.append(text)
-            if cells:
-                lines.append("\t".join(cells))
+                cell_lines = [line.strip() for line in self.blocks(cell) if line.strip()]
+                if cell_lines:
+                    cells.append(cell_lines)
+            if len(cells) == 1 or any(_prose(c) for c in cells):
+                # a table used for layout (the whole report in one cell, a label beside its text):
+                # the cells' paragraphs stay paragraphs
+                lines.extend(line for c in cells for line in c)
+            elif cells:
+                lines.append("\t".join(" ".join(c) for c in cells))
         return lines

@@ -215,15 +215,15 @@ class ChainStats:
     seconds: float = 0.0
 
 
-def time_clean_run(store: Path, mode: str) -> float:
+def time_clean_run(store: Path, mode: str, folder: Path = REPORTS) -> float:
     """Seconds an uninterrupted ingest takes (the scale of the kill delays)."""
     t0 = time.monotonic()
-    subprocess.run(ingest_command(store, mode), check=True, capture_output=True)
+    subprocess.run(ingest_command(store, mode, folder), check=True, capture_output=True)
     return time.monotonic() - t0
 
 
 def kill_chain(store: Path, mode: str, expected: Expected, *, seed: int, kills: int, scale: float,
-               budget: float = float("inf"), max_kills: int = 0) -> ChainStats:
+               budget: float = float("inf"), max_kills: int = 0, folder: Path = REPORTS) -> ChainStats:
     """Kill ``kills`` ingests of the batch into ``store`` (more, up to ``max_kills``, while ``budget`` s
     last), check after each, then ingest to completion and check the store equals a clean run.
 
@@ -233,7 +233,7 @@ def kill_chain(store: Path, mode: str, expected: Expected, *, seed: int, kills: 
     rng = random.Random(seed)
     stats = ChainStats()
     t0 = time.monotonic()
-    command = ingest_command(store, mode)
+    command = ingest_command(store, mode, folder)
     while stats.kills < kills or (stats.kills < max_kills and time.monotonic() - t0 < budget):
         if rng.random() < 0.5:
             delay = rng.uniform(0.0, 1.1 * scale)

@@ -14,6 +14,9 @@ atomically: a report that fails leaves the store exactly as it was.
 Folders are searched recursively for *.txt files; a SOURCES.tsv beside them (columns file, url,
 title, jurisdiction, level, year, note) gives each file's source.
 
+Only one process writes a local store at a time: another ingest waits for it (up to
+$FAZHI_STORE_WAIT seconds, default 60), then gives up with a message.
+
 Exit status: 0 when every report was loaded, 1 when any failed (the summary lists them)."""
 
 
@@ -30,7 +33,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--bulk", action="store_true",
-        help="large batches: bulk-load N-Quads files (faster, not atomic per report; local stores only)",
+        help="large batches: bulk-load N-Quads files of 500 reports (faster; a batch cut short by a crash is "
+        "undone as a whole at the next open of the store; local stores only)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 

@@ -153,11 +153,25 @@ class Server:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=1):
                     pass
                 if asyncio.run(_one(self.port, self.url("ASK {}")))[0] == 200:
+                    self.settle()
                     return
             except OSError:
                 pass
             time.sleep(0.3)
         raise RuntimeError(f"{self.name} did not start")
+
+    def settle(self, quiet: float = 0.05, longest: float = 600.0) -> None:
+        """Wait until the server is idle (start-up work such as fazhi's search-index warm-up, which scans the
+        whole store in the background, would otherwise be measured as query cost)."""
+        deadline = time.monotonic() + longest
+        before = tree_cpu(self.proc.pid)
+        while time.monotonic() < deadline:
+            time.sleep(1.0)
+            now = tree_cpu(self.proc.pid)
+            if now - before < quiet:
+                return
+            before = now
+        print(f"warning: {self.name} still busy after {longest:.0f} s", file=sys.stderr)
 
     def url(self, query: str, **params: str) -> str:
         return self.path + "?" + urllib.parse.urlencode({"query": query, **params})

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from fazhi.store import disk_signature
 from service.conneg import RDF_TYPES, RESULTS_TYPES
+from service.truncation_note import mark_truncated
 
 
 @dataclass(slots=True)
@@ -40,6 +41,7 @@ class QueryJob:
     named_graphs: list[str] | None = None
     base_iri: str | None = None
     describe_select: str | None = None  # for DESCRIBE: SELECT of the described resources
+    note_iri: str | None = None  # what a truncated body links to (see service.truncation_note)
     generation: int = 0
 
 
@@ -163,6 +165,8 @@ def execute(store, job: QueryJob) -> QueryReply:
         if truncated:
             headers["X-Fazhi-Truncated"] = "true"
             headers["X-Fazhi-Max-Rows"] = str(job.max_rows)
+            if job.note_iri:
+                body = mark_truncated(body, job.media_type, job.note_iri, job.max_rows)
         return QueryReply(200, job.media_type, body, headers)
     except SyntaxError as e:
         return QueryReply(400, "text/plain", f"Query syntax error: {e}".encode())

@@ -8,7 +8,8 @@
 * Safety: SERVICE and LOAD are refused (400); every query runs in a worker process with a time limit
   (server ``--query-timeout``, lower per request with ``timeout=SECONDS``) and is killed past it (503);
   updates likewise run in a child process killed at ``--update-timeout`` (503, nothing applied);
-  rows are capped (``--max-rows``, header ``X-Fazhi-Truncated``); updates need the bearer token or
+  rows are capped (``--max-rows``, header ``X-Fazhi-Truncated``, and in the body where the format has a
+  place for it: see ``service.truncation_note``); updates need the bearer token or
   ``--allow-update``.
 * ``GET /sparql`` without a query: the service description (``sd:``), or the YASGUI query page for
   ``Accept: text/html``.
@@ -42,6 +43,7 @@ from service.sparql_text import (
     query_facts,
     tokenize,
 )
+from service.truncation_note import note
 from service.update_auth import update_refusal
 from service.update_exec import UpdateTimeout, apply_update
 
@@ -277,6 +279,11 @@ async def _run_query(request: Request, query: str, params: dict[str, list[str]])
     default_graphs = params.get("default-graph-uri")
     named_graphs = params.get("named-graph-uri")
     protocol_dataset = default_graphs is not None or named_graphs is not None
+    for graph in (default_graphs or []) + (named_graphs or []):
+        try:
+            ox.NamedNode(graph)
+        except ValueError:
+            return _error(400, f"default-graph-uri and named-graph-uri must be absolute IRIs, not {graph!r}.")
     job = QueryJob(
         text=text,
         form=form,
@@ -286,6 +293,7 @@ async def _run_query(request: Request, query: str, params: dict[str, list[str]])
         default_graphs=await _known_graphs(request, default_graphs or []) if protocol_dataset else None,
         named_graphs=await _known_graphs(request, named_graphs or []) if protocol_dataset else None,
         describe_select=describe_as_select(text, facts.tokens) if form == "DESCRIBE" and facts.tokens else None,
+        note_iri=f"{_endpoint_url(request)}#truncated",
     )
     try:
         reply = await _run_watching_client(request, pool_for(request.app), job, timeout)
@@ -343,8 +351,9 @@ _SD_FORMATS = ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV"
                "Turtle", "N-Triples", "N-Quads", "TriG", "JSON-LD", "RDF_XML"]
 
 
-def service_description(endpoint: str, updates: bool, graphs: list[str]) -> str:
-    """The ``sd:Service`` description of this endpoint, as N-Triples."""
+def service_description(endpoint: str, updates: bool, graphs: list[str], max_rows: int | None = None) -> str:
+    """The ``sd:Service`` description of this endpoint, as N-Triples (with the row-cap note truncated
+    results link to, ``#truncated``)."""
     lines = [
         f"<{endpoint}#service> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{SD}Service> .",
         f"<{endpoint}#service> <{SD}endpoint> <{endpoint}> .",
@@ -358,6 +367,8 @@ def service_description(endpoint: str, updates: bool, graphs: list[str]) -> str:
     ]
     if updates:
         lines.append(f"<{endpoint}#service> <{SD}supportedLanguage> <{SD}SPARQL11Update> .")
+    if max_rows is not None:
+        lines.append(f'<{endpoint}#truncated> <http://www.w3.org/2000/01/rdf-schema#comment> "{note(max_rows)}"@en .')
     lines += [f"<{endpoint}#service> <{SD}resultFormat> <{FORMATS}{f}> ." for f in _SD_FORMATS]
     for i, g in enumerate(graphs):
         node = f"<{endpoint}#graph-{i}>"
@@ -380,7 +391,8 @@ async def _describe_service(request: Request, params: dict[str, list[str]]) -> R
         graphs = await run_in_threadpool(request.app.state.store.graph_names)
     except (StoreError, OSError):
         graphs = []
-    nt = service_description(_endpoint_url(request), request.app.state.settings.updates_enabled, graphs)
+    settings = request.app.state.settings
+    nt = service_description(_endpoint_url(request), settings.updates_enabled, graphs, settings.max_rows)
     triples = [q.triple for q in ox.parse(nt.encode(), format=ox.RdfFormat.N_TRIPLES)]
     body = ox.serialize(triples, format=RDF_TYPES[media])
     return Response(body, media_type=media)

@@ -161,7 +161,8 @@ def test_rows_are_capped_and_the_cut_is_said(server):
     assert len(r.json()["results"]["bindings"]) == 5
     assert r.headers["x-fazhi-truncated"] == "true" and r.headers["x-fazhi-max-rows"] == "5"
     r = client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, headers={"Accept": "application/n-triples"})
-    assert len(r.text.strip().splitlines()) == 5 and r.headers["x-fazhi-truncated"] == "true"
+    lines = r.text.strip().splitlines()
+    assert lines[0].startswith("# Truncated") and len(lines) == 1 + 5 and r.headers["x-fazhi-truncated"] == "true"
     r = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3"}, headers=JSON)
     assert "x-fazhi-truncated" not in r.headers and len(r.json()["results"]["bindings"]) == 3
 

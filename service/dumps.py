@@ -17,6 +17,7 @@ from fazhi import __version__
 from fazhi.commands.export import FORMATS as DUMP_FORMATS
 from fazhi.commands.export import dump_dataset
 from fazhi.namespaces import BASE, PREFIXES, SD
+from service.api_docs import RDF_MEDIA, responses
 from service.negotiate import choose, format_by_name
 
 router = APIRouter(tags=["dumps"])
@@ -87,7 +88,8 @@ def stream_dump(store, fmt: str) -> Iterator[bytes]:
         cancelled.set()
 
 
-@router.get("/dump", summary="The whole dataset, streamed: N-Quads (default), TriG or Turtle")
+@router.get("/dump", summary="The whole dataset, streamed: N-Quads (default), TriG or Turtle",
+            responses=responses([media for _, media, _ in DUMP_FORMATS.values()], errors=(400,)))
 def dump(request: Request, format: str | None = Query(None, description="nquads, trig or turtle (else by Accept)")):
     if format:
         name = {"nq": "nquads", "n-quads": "nquads", "ttl": "turtle"}.get(format.lower(), format.lower())
@@ -230,12 +232,14 @@ def description_response(request: Request, format: str | None) -> Response:
     return Response(body, media_type=fmt.media_type)
 
 
-@router.get("/.well-known/void", summary="VoID description with statistics (Turtle, JSON-LD, N-Triples, RDF/XML)")
+@router.get("/.well-known/void", summary="VoID description with statistics (Turtle, JSON-LD, N-Triples, RDF/XML)",
+            responses=responses(RDF_MEDIA, errors=(400,)))
 def void(request: Request, format: str | None = None) -> Response:
     return description_response(request, format)
 
 
-@router.get("/catalog", summary="DCAT catalogue: dataset, distributions (dumps), SPARQL service, statistics")
+@router.get("/catalog", summary="DCAT catalogue: dataset, distributions (dumps), SPARQL service, statistics",
+            responses=responses(RDF_MEDIA, errors=(400,)))
 def catalog(request: Request, format: str | None = None) -> Response:
     return description_response(request, format)
 

@@ -16,6 +16,7 @@ from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from fazhi.store import StoreError
+from service.api_docs import responses
 from service.conneg import RDF_TYPES, negotiate, not_acceptable
 from service.sparql import pool_for
 from service.update_auth import update_refusal
@@ -141,6 +142,10 @@ async def write(request: Request) -> Response:
     return await _apply(request, " ;\n".join(ops), 204 if existed else 201)
 
 
+_WRITE = responses(errors=(400, 401, 403, 404, 413, 415, 503), no_body=(201, 204))
+_RESPONSES = {"GET": responses(RDF_TYPES, errors=(400, 404, 406)), "HEAD": responses(RDF_TYPES, errors=(400, 404, 406)),
+              "PUT": _WRITE, "POST": _WRITE, "DELETE": _WRITE}
+
 for _method, _handler, _summary in [
     ("GET", read, "Graph Store Protocol: read a graph (?graph=IRI, ?default) or the whole dataset"),
     ("HEAD", read, "Graph Store Protocol: does the graph exist"),
@@ -149,7 +154,7 @@ for _method, _handler, _summary in [
     ("DELETE", write, "Graph Store Protocol: drop a graph (token needed)"),
 ]:
     router.add_api_route("/store", _handler, methods=[_method], operation_id=f"graph_store_{_method.lower()}",
-                         summary=_summary, response_class=Response)
+                         summary=_summary, response_class=Response, responses=_RESPONSES[_method])
 
 
 async def _apply(request: Request, update: str, status: int) -> Response:

@@ -89,9 +89,13 @@ def curie(iri: str) -> str:
 
 
 def sparql_iri(iri: str) -> str:
-    """An IRI as a SPARQL term, refusing characters that cannot appear in one."""
+    """An IRI as a SPARQL term, refusing characters that cannot appear in one and relative or malformed IRIs."""
     if not iri or re.search(r"[\s<>\"{}|^`\\]", iri):
         raise ValueError(f"not a valid IRI: {iri!r}")
+    try:
+        ox.NamedNode(iri)  # the engine's own check: absolute, well-formed (else its parser fails mid-query)
+    except ValueError:
+        raise ValueError(f"not a valid absolute IRI: {iri!r}") from None
     return f"<{iri}>"
 
 

@@ -14,6 +14,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from fazhi.namespaces import PREFIXES
+from service.api_docs import RDF_MEDIA, responses
 from service.entity import describe_graph, entity_view, exists
 from service.ld_common import iri_to_path, path_to_iri
 from service.negotiate import FORMATS, Format, choose, format_by_name, format_by_suffix
@@ -96,7 +97,10 @@ def resolve(request: Request, path: str, format: str | None) -> Response:
     return answer(request, path_to_iri(path), fmt, path)
 
 
-@router.get("/describe", summary="Describe any IRI (HTML, Turtle, JSON-LD, N-Triples, RDF/XML)")
+_LD_RESPONSES = responses(["text/html", *RDF_MEDIA], errors=(400, 404))
+
+
+@router.get("/describe", summary="Describe any IRI (HTML, Turtle, JSON-LD, N-Triples, RDF/XML)", responses=_LD_RESPONSES)
 def describe(request: Request, iri: str = Query(..., description="the IRI to describe"),
              format: str | None = Query(None, description="html, turtle, jsonld, nt or rdfxml")) -> Response:
     """The description of any IRI, chosen by ``format=`` or ``Accept``."""
@@ -110,11 +114,13 @@ def describe(request: Request, iri: str = Query(..., description="the IRI to des
     return answer(request, iri, fmt, page)
 
 
-@router.api_route("/id/{rest:path}", methods=["GET", "HEAD"], summary="An instance IRI {BASE}id/… (entity page or RDF)")
+@router.api_route("/id/{rest:path}", methods=["GET", "HEAD"], summary="An instance IRI {BASE}id/… (entity page or RDF)",
+                  responses=_LD_RESPONSES)
 def instance(request: Request, rest: str, format: str | None = None) -> Response:
     return resolve(request, f"/id/{rest}", format)
 
 
-@router.api_route("/scheme/{rest:path}", methods=["GET", "HEAD"], summary="A concept or scheme IRI {BASE}scheme/… (entity page or RDF)")
+@router.api_route("/scheme/{rest:path}", methods=["GET", "HEAD"], summary="A concept or scheme IRI {BASE}scheme/… (entity page or RDF)",
+                  responses=_LD_RESPONSES)
 def scheme(request: Request, rest: str, format: str | None = None) -> Response:
     return resolve(request, f"/scheme/{rest}", format)

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from rdflib import RDF, Graph, Literal, URIRef
 
 from fazhi.namespaces import PREFIXES
+from service.api_docs import responses
 from service.graph_walk import (
     DIRECTIONS,
     Neighborhood,
@@ -132,7 +133,8 @@ def respond(request: Request, data: dict, nodes: dict[str, set[str]], edges, lab
     return Response(g.serialize(format="turtle"), media_type=fmt.media_type)
 
 
-@router.get("/neighborhood", summary="k-hop neighbourhood of an IRI (JSON, Cytoscape.js, JSON-LD, Turtle)")
+@router.get("/neighborhood", summary="k-hop neighbourhood of an IRI (JSON, Cytoscape.js, JSON-LD, Turtle)",
+            responses=responses([format_by_name(f).media_type for f in FORMATS], errors=(400, 404)))
 def get_neighborhood(
     request: Request,
     iri: str = Query(..., description="the IRI at the centre"),
@@ -160,7 +162,8 @@ def get_neighborhood(
     return respond(request, data, nodes, nb.edges, labels, format)
 
 
-@router.get("/path", summary="Shortest connections between two IRIs")
+@router.get("/path", summary="Shortest connections between two IRIs",
+            responses=responses([format_by_name(f).media_type for f in FORMATS], errors=(400, 404)))
 def get_path(
     request: Request,
     from_: str = Query(..., alias="from", description="one IRI"),

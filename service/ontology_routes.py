@@ -8,6 +8,7 @@ from functools import lru_cache
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import PlainTextResponse, Response
 
+from service.api_docs import RDF_MEDIA, responses
 from service.negotiate import FORMATS, choose, format_by_name
 
 router = APIRouter(tags=["ontology"])
@@ -53,7 +54,8 @@ def _answer(request: Request, suffix: str = "") -> Response:
     return Response(_body(fmt.name), media_type=fmt.media_type, headers={"Vary": "Accept", "Link": _alternates()})
 
 
-@router.get("/ont", summary="The fazhi ontology (HTML, Turtle, JSON-LD, RDF/XML, N-Triples by Accept)")
+@router.get("/ont", summary="The fazhi ontology (HTML, Turtle, JSON-LD, RDF/XML, N-Triples by Accept)",
+            responses=responses(["text/html", *RDF_MEDIA], errors=(400,)))
 def ontology(request: Request) -> Response:
     return _answer(request)
 
@@ -63,14 +65,15 @@ def ontology_suffix(request: Request, ext: str) -> Response:
     return _answer(request, "." + ext)
 
 
-@router.get("/ont/CHANGELOG", summary="The ontology's changelog (Markdown)")
+@router.get("/ont/CHANGELOG", summary="The ontology's changelog (Markdown)", responses=responses(["text/markdown"]))
 def changelog() -> PlainTextResponse:
     from ontology import HERE
 
     return PlainTextResponse((HERE / "CHANGELOG.md").read_text(encoding="utf-8"), media_type="text/markdown; charset=utf-8")
 
 
-@router.get("/ont/{version}", summary="A version of the ontology (by its owl:versionIRI)")
+@router.get("/ont/{version}", summary="A version of the ontology (by its owl:versionIRI)",
+            responses=responses(["text/html", *RDF_MEDIA], errors=(400, 404)))
 def ontology_version(request: Request, version: str) -> Response:
     from rdflib import OWL
 

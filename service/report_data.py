@@ -199,6 +199,8 @@ def load_mentions(store, g: str, text_len: int, lang: str) -> list[Mention]:
 
 def load_figures(store, key: str, lang: str = "zh") -> list[dict]:
     """The report's observations in text order, with parts and the breakdown check on each total."""
+    if not KEY_RE.match(key):  # the key goes into the query text
+        return []
     g = f"<{report_graph(key)}>"
     q = PREFIXES + f"""SELECT ?o (SAMPLE(?v) AS ?value) (SAMPLE(?u) AS ?unit) (SAMPLE(?r) AS ?raw)
       (SAMPLE(?m) AS ?measure) (SAMPLE(?p) AS ?part_of) (SAMPLE(?i) AS ?indicator) (SAMPLE(?q) AS ?qualifier)

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from service.api_docs import responses
 from service.i18n import lang_of
 from service.negotiate import choose, format_by_name
 from service.report_data import list_reports, load_figures, load_report
@@ -31,7 +32,8 @@ def _format(request: Request, format: str | None, allowed: list[str], default: s
     return fmt
 
 
-@router.get("/reports", summary="The ingested reports with metadata and counts (HTML, JSON or CSV)")
+@router.get("/reports", summary="The ingested reports with metadata and counts (HTML, JSON or CSV)",
+            responses=responses(["text/html", "application/json", "text/csv"], errors=(400,)))
 def reports(request: Request, year: int | None = None, limit: int = Query(200, ge=1, le=10000),
             offset: int = Query(0, ge=0), format: str | None = Query(None, description="html, json or csv")):
     rows = list_reports(request.app.state.store, year, limit, offset)
@@ -86,19 +88,22 @@ def figures_response(request: Request, key: str, fmt_name: str) -> Response:
     return JSONResponse({"report": key, "count": len(figs), "breakdowns_not_adding_up": bad, "figures": figs})
 
 
-@router.get("/reports/{key}/figures.{ext}", summary="A report's figures as CSV or JSON")
+@router.get("/reports/{key}/figures.{ext}", summary="A report's figures as CSV or JSON",
+            responses=responses(["application/json", "text/csv"], errors=(404,)))
 def report_figures_ext(request: Request, key: str, ext: str):
     if ext not in ("csv", "json"):
         raise HTTPException(404, f"no figures.{ext}; use figures.csv or figures.json")
     return figures_response(request, key, ext)
 
 
-@router.get("/reports/{key}/figures", summary="A report's figures with breakdown checks (JSON or CSV)")
+@router.get("/reports/{key}/figures", summary="A report's figures with breakdown checks (JSON or CSV)",
+            responses=responses(["application/json", "text/csv"], errors=(400, 404)))
 def report_figures(request: Request, key: str, format: str | None = Query(None, description="json or csv")):
     return figures_response(request, key, _format(request, format, ["json", "csv"], "json").name)
 
 
-@router.get("/reports/{key}", summary="One report: metadata, counts, sections, figures (HTML or JSON)")
+@router.get("/reports/{key}", summary="One report: metadata, counts, sections, figures (HTML or JSON)",
+            responses=responses(["text/html", "application/json"], errors=(400, 404)))
 def report(request: Request, key: str, format: str | None = Query(None, description="html or json")):
     fmt = _format(request, format, ["html", "json"], "json")
     lang = lang_of(request)

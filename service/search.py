@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
+from service.api_docs import responses
 from service.ld_common import LABEL_PREDICATES, MENTIONS, curie, iri_to_path, kind_of, local_name, pick_label
 
 log = logging.getLogger(__name__)
@@ -201,7 +202,8 @@ def index_for(request: Request) -> LabelIndex:
     return cache.get(state.store)
 
 
-@router.get("/search", summary="Find entities by label (Chinese, English) or IRI, ranked")
+@router.get("/search", summary="Find entities by label (Chinese, English) or IRI, ranked",
+            responses=responses(["application/json"], errors=(400,)))
 def search(
     request: Request,
     q: str = Query(..., min_length=1, max_length=200, description="text to look for: 司法局, 双随机, justice, an IRI"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -93,3 +94,16 @@ def test_heavy_ones_concurrently_while_a_cheap_query_is_answered(service):
     # the service is still whole afterwards
     r = client.get("/sparql", params={"query": CHEAP}, headers={"Accept": "application/sparql-results+json"})
     assert r.status_code == 200 and r.json()["boolean"] is True
+
+
+@pytest.mark.parametrize("path", ["/reports/{key}/figures", "/reports/{key}/figures.csv", "/reports/{key}"])
+def test_path_parameters_do_not_reach_the_query_text(service, path):
+    """A report key is put into SPARQL text by the service: one that closes the IRI and adds a SERVICE
+    (its IRI written with \\u escapes, as a path segment cannot hold '/') is refused as unknown."""
+    client, canary = service
+    host = canary.url.removeprefix("http://").rstrip("/")
+    iri = "http:\\u002F\\u002F" + host + "\\u002Finjected"
+    key = f"x> {{ }} }} {{ SERVICE <{iri}> {{ ?a ?b ?c }} }} {{ GRAPH <urn:y"
+    r = client.get(path.format(key=quote(key, safe="")))
+    assert r.status_code == 404, (path, r.status_code, r.text[:200])
+    assert canary.hits == []

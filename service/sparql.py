@@ -284,11 +284,6 @@ async def _run_query(request: Request, query: str, params: dict[str, list[str]])
             ox.NamedNode(graph)
         except ValueError:
             return _error(400, f"default-graph-uri and named-graph-uri must be absolute IRIs, not {graph!r}.")
-    for graph in (default_graphs or []) + (named_graphs or []):
-        try:
-            ox.NamedNode(graph)
-        except ValueError:
-            return _error(400, f"default-graph-uri and named-graph-uri must be absolute IRIs, not {graph!r}.")
     job = QueryJob(
         text=text,
         form=form,

@@ -291,3 +291,27 @@ def test_white_space_between_chinese_characters():
     assert convert(raw, "a.html").text.splitlines()[:4] == [
         "\u3000\u3000依法行政,共办理76件;", "  法治政府建设取得新成效。", "法 治 政 府:见上;陵川县教育局 2025年依法行政工作要点。",
         "English words stay apart, 2021 年。"]
+
+
+def test_report_words_that_look_like_furniture_and_listing_tables_are_kept():
+    """无障碍环境建设 in a report line, a table listing documents (名称 | 文号 | 发布日期 over several rows), a
+    column heading above the text that is not the report's title, and several fields in one cell."""
+    body = SEED.read_text(encoding="utf-8").splitlines()[9]
+    rows = "".join(
+        f"<tr><td>{n}</td><td>台政办发〔2019〕{i}号</td><td>2019-0{i}-10</td></tr>"
+        for i, n in enumerate(["台儿庄区行政规范性文件管理办法", "台儿庄区重大行政决策程序规定", "台儿庄区行政执法公示办法"], 1)
+    )
+    raw = f"""<html><head><title>法治政府建设_台儿庄区人民政府</title></head><body>
+<div class="lm"><h2 class="lm-title">法治政府建设</h2></div>
+<table class="xxgk"><tr><td>索引号:370405/2020-00025 发布机构:台儿庄区人民政府办公室成文日期:2020年01月15日</td></tr></table>
+<div id="zoom"><p>{body}</p>
+<p>(三)推进无障碍环境建设</p><p>全区新建无障碍设施120处,上一篇规划全部完成。</p>
+<table><tr><th>名称</th><th>文号</th><th>发布日期</th></tr>{rows}</table></div>
+<div class="footer">主办单位:台儿庄区人民政府办公室 网站标识码:3704050001</div></body></html>""".encode()
+    conv = convert(raw, "page.html")
+    lines = conv.text.splitlines()
+    assert lines[0] == body  # no column heading put above the report
+    assert "(三)推进无障碍环境建设" in lines and "全区新建无障碍设施120处,上一篇规划全部完成。" in lines
+    assert "名称\t文号\t发布日期" in lines and "台儿庄区重大行政决策程序规定\t台政办发〔2019〕2号\t2019-02-10" in lines
+    assert conv.metadata == {"索引号": "370405/2020-00025", "发布机构": "台儿庄区人民政府办公室", "成文日期": "2020年01月15日"}
+    assert "主办单位" not in conv.text

@@ -268,7 +268,7 @@ def _real_paragraph(node: Node) -> bool:
         return False
     if _FURNITURE_HINT.search(node.hint()):
         return False
-    return not _FURNITURE_LINE.search(node.text()[:200]) and not _metadata_table(node)
+    return not _furniture_line(node.text()[:120].strip()) and not _metadata_table(node)
 
 
 def content_block(root: Node) -> Node:
@@ -300,7 +300,7 @@ DISCLOSURE_KEYS = (
 ).split()
 _KEY = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(DISCLOSURE_KEYS, key=len, reverse=True))
 _KEY_START = re.compile(rf"\s*({_KEY})\s*[::]?\s*", re.S)
-_KEY_INSIDE = re.compile(rf"(?:^|(?<=\s)|(?<=[\]】]))({_KEY})\s*[::]")
+_KEY_INSIDE = re.compile(rf"({_KEY})\s*[::]")
 _VALUE_END = re.compile(r"\s{2,}|【|\[|字号|打印|关闭|分享|浏览次数|阅读次数|点击")
 #: Standard ``<meta name=…>`` fields of Chinese government CMS pages.
 _META_NAMES = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "来源", "firstimgsrc": ""}
@@ -312,11 +312,12 @@ def _chunks(root: Node, skip: Node) -> Iterator[tuple[str, bool]]:
     def walk(node: Node, cell: bool, in_skip: bool) -> Iterator[tuple[str, bool]]:
         if node.tag in _SKIP or node.tag == "a":
             return
-        in_skip = in_skip or node is skip
-        cell = cell or node.tag in ("td", "th", "dt", "dd", "li", "table")
+        if node is skip:  # inside the report: only a disclosure table placed above the text
+            in_skip, cell = True, False
+        cell = cell or (not in_skip and node.tag in ("td", "th", "dt", "dd", "li", "table"))
         if in_skip and not cell:
             for child in node.children:
-                if isinstance(child, Node) and child.tag == "table":
+                if isinstance(child, Node) and child.tag in ("table", "ul", "dl", "div") and _metadata_table(child):
                     yield from walk(child, True, True)
             return
         for child in node.children:
@@ -395,13 +396,33 @@ def source_url(root: Node, comments: list[str]) -> str | None:
 # ---------------------------------------------------------------------------- rendering
 
 #: Lines of site furniture (breadcrumbs, date bars, font-size/print/close links, share bars, footers).
-_FURNITURE_LINE = re.compile(
-    r"您(?:所在|现在|当前)的位置|当前位置|^\s*首页\s*[>»›/]|今天是|字号\s*[::]?\s*[\[【]?\s*大|【\s*(?:打印|关闭)|"
-    r"打印本页|关闭窗口|打印\s+关闭|分享到|扫一扫|主办单位|承办单位|网站标识码|ICP\s*备|公网安备|版权所有|"
-    r"Copyright|上一篇|下一篇|浏览次数|阅读次数|访问量|网站地图|联系我们|无障碍|加入收藏|设为首页|收藏本页|"
-    r"^\s*(?:打印|关闭|收藏|分享)\s*$",
+_STRONG_FURNITURE = re.compile(
+    r"您(?:所在|现在|当前)的位置|当前位置\s*[::]|^\s*首页\s*[>»›/]|字号\s*[::]?\s*[\[【(]?\s*大|【\s*(?:打印|关闭)|"
+    r"打印本页|关闭窗口|打印\s+关闭|网站标识码|ICP\s*备|公网安备|^\s*(?:打印|关闭|收藏|分享)\s*$",
     re.I,
 )
+#: Words of furniture that a report sentence may also use (无障碍环境建设): only short lines without
+#: sentence punctuation are dropped for them.
+_WEAK_FURNITURE = re.compile(
+    r"今天是|分享到|扫一扫|主办单位|承办单位|版权所有|Copyright|上一篇|下一篇|浏览次数|阅读次数|访问量|网站地图|"
+    r"联系我们|无障碍|加入收藏|设为首页|收藏本页|简体|繁體|English",
+    re.I,
+)
+
+
+def _furniture_line(line: str) -> bool:
+    """A line of site furniture (breadcrumb, date bar, font-size/print links, share bar, footer)."""
+    if len(line) > 120:
+        return False
+    if _STRONG_FURNITURE.search(line):
+        return True
+    if _HEADING_START.match(line) or re.search(r"[。;]$", line):
+        return False
+    return bool(_WEAK_FURNITURE.search(line)) and (len(line) <= 40 or "。" not in line)
+
+
+#: A numbered heading of the report (一、 (一) 1. 第一章): never furniture.
+_HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十]{1,3}[))]|\d{1,2}[.、](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分])")
 _RELATED_HEAD = re.compile(r"^\s*(?:相关(?:阅读|链接|文章|新闻|信息|文件|稿件|附件)|延伸阅读|推荐阅读|热点推荐|猜你喜欢)\s*[::]?\s*$")
 #: A download link under the text (附件:….pdf), or the bare label left of one.
 _ATTACHMENT = re.compile(r"^\s*(?:附件\s*\d{0,2}\s*[::]?\s*)?(?:\S.{0,80}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)|附件\s*[::])\s*$", re.I)
@@ -432,8 +453,10 @@ def _metadata_table(node: Node) -> bool:
     """A table (or list) that is the disclosure metadata, not report content."""
     if node.prose >= 400:
         return False
-    keys = {m.group(1) for text, _ in _chunks(node, Node("#none", {}, None)) if (m := _KEY_START.match(text))}
-    return len(keys) >= 2
+    chunks = [text for text, _ in _chunks(node, Node("#none", {}, None))]
+    keys = [m.group(1) for text in chunks if (m := _KEY_START.match(text))]
+    # Keys beside their values, not the header row of a listing (名称 | 文号 | 发布日期 over many rows).
+    return len(set(keys)) >= 2 and len(keys) >= 0.3 * len(chunks)
 
 
 def _dropped(node: Node, content: Node) -> bool:
@@ -501,7 +524,7 @@ def render_lines(content: Node) -> list[str]:
         if in_related and len(line) <= 60 and "。" not in line:
             continue
         in_related = False
-        if len(line) <= 120 and (_FURNITURE_LINE.search(line) or _BYLINE.match(line) or _ATTACHMENT.match(line)):
+        if _furniture_line(line) or (len(line) <= 120 and (_BYLINE.match(line) or _ATTACHMENT.match(line))):
             continue
         kept.append(line)
     return kept
@@ -510,7 +533,7 @@ def render_lines(content: Node) -> list[str]:
 _TITLE_HINT = re.compile(r"title|biaoti|\bbt\b|tit\b|headline|heading|wzbt|art_?tit")
 
 
-def _title(root: Node, content: Node, metadata: dict[str, str], first_line: str) -> str | None:
+def _title(root: Node, content: Node, metadata: dict[str, str], lines: list[str]) -> str | None:
     """The heading just above the content block (the report's title), unless the block starts with it."""
     order = list(root.elements())
     inside = {id(n) for n in content.elements()}
@@ -521,6 +544,12 @@ def _title(root: Node, content: Node, metadata: dict[str, str], first_line: str)
         up = up.parent
     idx = order.index(content)
     wanted = {re.sub(r"\s+", "", v) for k, v in metadata.items() if k in ("标题", "名称", "信息名称")}
+    for node in root.elements():  # the <title> names the page: "报告题目_某某区人民政府" or "报告题目 - 网站"
+        if node.tag == "title":
+            name = re.sub(r"\s+", "", re.split(r"\s*[_|]\s*|\s+-\s+|--", "".join(map(str, node.children)))[0])
+            if _TITLE_WORDS.search(name):  # not a column's or the site's name
+                wanted.add(name)
+    opening = {re.sub(r"\s+", "", x) for x in lines[:3]}
     candidates: list[str] = []
     for node in reversed(order[max(0, idx - 400) : idx]):
         if id(node) in inside or id(node) in ancestors or node.tag in _SKIP or node.tag == "a":
@@ -531,12 +560,17 @@ def _title(root: Node, content: Node, metadata: dict[str, str], first_line: str)
         if not is_heading or node.link_cjk > 0.5 * max(node.cjk, 1):
             continue
         text = _tidy_line(_mark_spaces(node.text())).strip()
-        if 6 <= len(text) <= 100 and _CJK.search(text) and not _FURNITURE_LINE.search(text):
+        if 6 <= len(text) <= 100 and _CJK.search(text) and not _furniture_line(text):
             candidates.append(text)
     if not candidates:
         return None
-    best = next((c for c in candidates if c in wanted), candidates[0])
-    return None if re.sub(r"\s+", "", first_line) == best else best
+    best = next((c for c in candidates if re.sub(r"\s+", "", c) in wanted), None)
+    if best is None and _TITLE_WORDS.search(candidates[0]) and len(candidates[0]) >= 8:
+        best = candidates[0]  # the nearest heading, when it reads as a report's title
+    return None if best is None or re.sub(r"\s+", "", best) in opening else best
+
+
+_TITLE_WORDS = re.compile(r"报告|汇报|总结|情况|年度|\d{4}年")
 
 
 # ---------------------------------------------------------------------------- entry point
@@ -559,7 +593,7 @@ def convert(raw: bytes, path: str) -> Converted:
         why = "an error page (page not found)" if _NOT_FOUND.search(root.text()[:3000]) else "only navigation, links or furniture"
         raise InputError(f"{path}: no report text found in the web page ({why}; an index or list page?)")
     metadata = read_disclosure(root, content)
-    title = _title(root, content, metadata, lines[0])
+    title = _title(root, content, metadata, lines)
     if title:
         lines.insert(0, title)
     return Converted(

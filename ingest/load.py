@@ -42,7 +42,7 @@ class Summary:
 
 
 #: File name endings a folder is searched for (the content decides the format; see ``ingest.formats``).
-REPORT_SUFFIXES = frozenset({".txt", ".html", ".htm", ".pdf", ".docx", ".doc"})
+REPORT_SUFFIXES = frozenset({".txt", ".html", ".htm", ".shtml", ".mht", ".mhtml", ".pdf", ".docx", ".doc"})
 
 
 def find_reports(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:

@@ -108,3 +108,40 @@ def test_folders_list_every_report_format(tmp_path):
     files, missing = find_reports([str(tmp_path)])
     assert sorted(f.name for f in files) == ["a.txt", "b.HTML", "c.htm", "d.pdf", "e.docx", "f.doc", "i.html"]
     assert missing == []
+
+
+def _mhtml(page: bytes, charset: str, location: str) -> bytes:
+    """A web archive as browsers save it: MIME headers, the page as a quoted-printable part, an image."""
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    archive = MIMEMultipart("related", type="text/html")
+    archive["From"] = "<Saved by Blink>"
+    archive["Snapshot-Content-Location"] = location
+    archive["Subject"] = "report"
+    part = MIMEText(page.decode(charset), "html", charset)
+    part["Content-Location"] = location
+    archive.attach(part)
+    archive.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(64), "png"))
+    return archive.as_bytes()
+
+
+def test_web_archive_is_read_like_the_page(tmp_path):
+    from formats_html_build import build_page
+
+    from ingest.formats import MHTML
+    from ingest.pipeline import extract_file
+
+    text = (REPORTS / "007.txt").read_text(encoding="utf-8")
+    page = build_page(text, charset="gbk").replace(b'<link rel="canonical"', b'<link rel="x"')
+    page = page.replace(b'<meta property="og:url"', b'<meta property="x"').replace(b"saved from url", b"x")
+    page = page.replace(b"charset=gbk", b"")  # the charset only in the part header
+    archive = _mhtml(page, "gbk", "http://www.dg.gov.cn/a/2019/report.html")
+    assert detect(archive, "a.mht") == MHTML
+    (tmp_path / "a.mht").write_bytes(archive)
+    (tmp_path / "b.html").write_bytes(build_page(text, charset="gbk"))
+    doc, plain = extract_file(tmp_path / "a.mht"), extract_file(tmp_path / "b.html")
+    assert doc.text == plain.text and doc.media_type == "multipart/related"
+    assert doc.source_url == "http://www.dg.gov.cn/a/2019/report.html"
+    assert [r.text for r in doc.regulations] == [r.text for r in plain.regulations] != []

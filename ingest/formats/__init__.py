@@ -19,13 +19,14 @@ from pathlib import PurePath
 from ingest.decode import InputError
 from ingest.formats.base import Converted
 
-TEXT, HTML, PDF, DOCX = "text", "html", "pdf", "docx"
+TEXT, HTML, PDF, DOCX, MHTML = "text", "html", "pdf", "docx", "mhtml"
 
 MEDIA_TYPES = {
     TEXT: "text/plain",
     HTML: "text/html",
     PDF: "application/pdf",
     DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    MHTML: "multipart/related",
 }
 
 
@@ -75,7 +76,9 @@ _HTML_START = re.compile(
 _XML_DECL = re.compile(r"<\?xml[^>]*>\s*", re.I)
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
 _TAG = re.compile(r"</?(?:html|head|body|div|p|br|table|tr|td|span|meta|a|h[1-6]|ul|li|script|style)\b[^<>]{0,300}>", re.I)
-_HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml", ".mht")
+_HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml")
+#: A web archive (.mht): MIME headers of a multipart/related message at the start.
+_MHTML = re.compile(rb"\A(?:[\x21-\x7e]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*){0,30}?[^\n]*multipart/related", re.I)
 
 
 def _sample_text(raw: bytes) -> str:
@@ -150,6 +153,8 @@ def detect(raw: bytes, path: str = "<bytes>") -> str | Refused:
             if magic in (b"BM", b"MZ") and not _binary(body):
                 continue  # a text that merely starts with these letters
             return refused
+    if _MHTML.match(body[:8192]):
+        return MHTML
     return HTML if _looks_like_html(raw, path) else TEXT
 
 
@@ -177,4 +182,4 @@ def convert(raw: bytes, path: str) -> Converted | None:
     return reader.convert(raw, path)
 
 
-__all__ = ["Converted", "Refused", "detect", "convert", "MEDIA_TYPES", "TEXT", "HTML", "PDF", "DOCX"]
+__all__ = ["Converted", "Refused", "detect", "convert", "MEDIA_TYPES", "TEXT", "HTML", "PDF", "DOCX", "MHTML"]

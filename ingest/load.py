@@ -46,8 +46,8 @@ REPORT_SUFFIXES = frozenset({".txt", ".html", ".htm", ".shtml", ".mht", ".mhtml"
 
 
 def find_reports(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Expand files and folders (``*.txt``, ``*.html``/``*.htm``, ``*.pdf``, ``*.docx``, ``*.doc``
-    recursively; ``SOURCES.tsv`` skipped) into report files; missing paths are failures."""
+    """Expand files and folders (recursively, files named as in :data:`REPORT_SUFFIXES`; ``SOURCES.tsv``
+    skipped) into report files; missing paths are failures."""
     files: list[Path] = []
     missing: list[tuple[str, str]] = []
     for p in map(Path, paths):

@@ -315,3 +315,18 @@ def test_report_words_that_look_like_furniture_and_listing_tables_are_kept():
     assert "名称\t文号\t发布日期" in lines and "台儿庄区重大行政决策程序规定\t台政办发〔2019〕2号\t2019-02-10" in lines
     assert conv.metadata == {"索引号": "370405/2020-00025", "发布机构": "台儿庄区人民政府办公室", "成文日期": "2020年01月15日"}
     assert "主办单位" not in conv.text
+
+
+def test_text_held_in_one_element_beside_a_sidebar():
+    """The report as ``<br>`` lines in one ``<div>`` (no ``<p>``), a title ``<div>`` above it, a sidebar with a
+    notice in prose and a footer around them."""
+    text = (REPORTS / "006.txt").read_text(encoding="utf-8")
+    body = "<br>\n".join(ln for ln in text.splitlines() if ln.strip())
+    raw = f"""<html><head><meta charset=utf-8></head><body><div class=top><a>首页</a><a>政务公开</a></div>
+<div class=wrap><div class=left><ul><li><a>通知公告</a></li></ul>
+<div class=notice>关于做好2021年度法治政府建设年度报告工作的通知,请各单位按时报送。</div></div>
+<div class=right><div class=bt>绍兴市司法局2021年法治政府建设年度报告</div><div class=box>{body}</div></div></div>
+<div class=bottom>主办单位:绍兴市司法局 地址:绍兴市某路1号</div></body></html>""".encode()
+    conv = convert(raw, "holder.html")
+    lines = conv.text.splitlines()
+    assert lines[0] == "绍兴市司法局2021年法治政府建设年度报告" and lines[1:] == [ln for ln in text.splitlines() if ln.strip()]

@@ -271,6 +271,13 @@ def _real_paragraph(node: Node) -> bool:
     return not _furniture_line(node.text()[:120].strip()) and not _metadata_table(node)
 
 
+def _paragraph_sibling(node: Node) -> bool:
+    """A short paragraph beside the longest one (a heading line, a closing date), not furniture."""
+    if node.own < 2 or not _paragraph(node) or _FURNITURE_HINT.search(node.hint()):
+        return False
+    return not _furniture_line(node.text()[:120].strip()) and node.link_cjk < 0.5 * max(node.cjk, 1)
+
+
 def content_block(root: Node) -> Node:
     """The tightest element holding most of the page's prose."""
     node = root
@@ -281,9 +288,11 @@ def content_block(root: Node) -> Node:
         best = max(children, key=lambda c: c.prose)
         share = best.prose / node.prose if node.prose else 0
         hinted = bool(_CONTENT_HINT.search(best.hint()))
-        others_real = any(_real_paragraph(c) for c in children if c is not best)
-        if best.tag in ("p", "li", "h1", "h2", "h3", "pre") or _paragraph(best) or others_real:
+        others = [c for c in children if c is not best]
+        if best.tag in ("p", "li", "h1", "h2", "h3", "pre") or any(_real_paragraph(c) for c in others):
             return node
+        if _paragraph(best) and any(_paragraph_sibling(c) for c in others):
+            return node  # ``node`` holds the paragraphs (the longest one is not the report)
         if share >= 0.7 or (hinted and share >= 0.5):
             node = best
             continue

@@ -75,7 +75,8 @@ def process_report(task: Task) -> ReportResult:
         if task.validate:
             from shapes.validate import validate_report
 
-            outcome = validate_report(rdf)
+            ntriples = f"{result.report_nt}\n{result.entities_nt}".encode()
+            outcome = validate_report(rdf, ntriples=ntriples)
             result.validated = True
             result.validation_nt = outcome.graph.serialize(format="nt")
             result.warnings.extend(f"{path}: {m}" for m in outcome.messages(min_severity="Warning"))

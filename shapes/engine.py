@@ -179,7 +179,10 @@ def _property_checks(shapes: Graph, node_shape, pshape, target: str) -> list[Che
         out.append(Check(str(node_shape), str(SH[component]), sev, str(path), text, query))
 
     for param, obj in shapes.predicate_objects(pshape):
-        if param == SH.minCount:
+        if param == SH.minCount and int(obj) == 1:  # the common case: no GROUP BY over every focus node
+            add("MinCountConstraintComponent", 1,
+                f"SELECT ?this (0 AS ?count) WHERE {{ {target} FILTER NOT EXISTS {{ ?this <{path}> ?v }} }}")
+        elif param == SH.minCount:
             n = int(obj)
             add("MinCountConstraintComponent", n,
                 f"SELECT ?this (COUNT(DISTINCT ?v) AS ?count) WHERE {{ {target} OPTIONAL {{ ?this <{path}> ?v }} }}"

@@ -174,6 +174,11 @@ def validate_graphs(graphs: Iterable[Graph], key: str, subject: str | None = Non
     return outcome_of(results, key, subject)
 
 
-def validate_report(rdf, engine: str = "sparql") -> Outcome:
-    """Validate a report's RDF (``ingest.to_rdf.ReportRDF``): its own graph plus its entities."""
+def validate_report(rdf, engine: str = "sparql", ntriples: bytes | None = None) -> Outcome:
+    """Validate a report's RDF (``ingest.to_rdf.ReportRDF``): its own graph plus its entities.
+
+    ``ntriples``: the same two graphs already serialised as N-Triples (spares serialising them again).
+    """
+    if ntriples is not None and engine == "sparql":
+        return outcome_of(sparql_validator().validate_ntriples(ntriples), rdf.key, rdf.iri)
     return validate_graphs([rdf.report, rdf.entities], rdf.key, rdf.iri, engine=engine)

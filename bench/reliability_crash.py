@@ -53,7 +53,7 @@ def main() -> int:
         scale = {mode: time_clean_run(Path(tmp) / f"clean-{mode}", mode, folder) for mode in args.modes}
         for mode in args.modes:
             t0 = time.monotonic()
-            kills = early = repaired = chains = 0
+            kills = early = repaired = chains = restarts = 0
             present: Counter[int] = Counter()
             while kills < args.kills:
                 n = min(args.chain, args.kills - kills)
@@ -63,12 +63,13 @@ def main() -> int:
                 kills += stats.kills
                 early += stats.finished_early
                 repaired += stats.repaired_batches
+                restarts += stats.restarts
                 present.update(stats.reports_after_kill)
                 print(f"{mode}: chain {chains}: {stats.kills} kills, reports after each: {stats.reports_after_kill}",
                       file=sys.stderr, flush=True)
             rows.append({
                 "mode": mode, "reports": len(expected.report), "kills": kills, "chains": chains, "runs_finished_before_kill": early,
-                "bulk_batches_undone": repaired, "clean_run_s": round(scale[mode], 2),
+                "bulk_batches_undone": repaired, "restarts_from_empty": restarts, "clean_run_s": round(scale[mode], 2),
                 "reports_present_after_kill": dict(sorted(present.items())),
                 "minutes": round((time.monotonic() - t0) / 60, 1),
             })

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -211,6 +212,7 @@ class ChainStats:
     kills: int = 0
     finished_early: int = 0
     repaired_batches: int = 0
+    restarts: int = 0  # times the store was complete after a kill and the chain went on with an empty one
     reports_after_kill: list[int] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -226,6 +228,10 @@ def kill_chain(store: Path, mode: str, expected: Expected, *, seed: int, kills: 
                budget: float = float("inf"), max_kills: int = 0, folder: Path = REPORTS) -> ChainStats:
     """Kill ``kills`` ingests of the batch into ``store`` (more, up to ``max_kills``, while ``budget`` s
     last), check after each, then ingest to completion and check the store equals a clean run.
+
+    A kill can find the batch complete (it hit the last store writes or the flush): the next kill then
+    re-ingests over complete reports (replacement under a kill), or, more often, the chain starts
+    again from an empty store, so that most kills cut a batch.
 
     Half of the delays are uniform over the whole run (``1.1 × scale`` s, startup and finish included),
     half fall in its last third, where the store is written (the bulk load, the last reports, the flush).
@@ -248,6 +254,9 @@ def kill_chain(store: Path, mode: str, expected: Expected, *, seed: int, kills: 
         result = check_store(store, expected, mode)
         stats.repaired_batches += bool(result.repaired)
         stats.reports_after_kill.append(result.reports)
+        if result.reports == len(expected.report) and rng.random() < 0.6:
+            shutil.rmtree(store)  # mostly start again from an empty store: kills then land on a partial batch
+            stats.restarts += 1
     done = subprocess.run(command, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     check_complete(store, expected)

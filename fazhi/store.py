@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import abc
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -132,6 +134,13 @@ class LocalStore(Store):
             except (OSError, RuntimeError) as e:
                 error = e
                 time.sleep(0.02 * (attempt + 1))
+        if Path(self.location).is_dir() and not (Path(self.location) / "CURRENT").exists() or (
+            "Column family not found" in str(error) or "only possible on read-write" in str(error)
+        ):
+            raise StoreError(
+                f"cannot open store {self.location} read-only: it was never completely created (the process "
+                "creating it stopped before its first write); opening it for writing (fazhi ingest) completes it"
+            )
         raise StoreError(f"cannot open store {self.location} read-only: {error}")
 
     def _open_writable(self) -> ox.Store:
@@ -139,7 +148,7 @@ class LocalStore(Store):
         deadline = time.monotonic() + self.lock_wait
         while True:
             try:
-                Path(self.location).mkdir(parents=True, exist_ok=True)
+                self._create_if_missing()
                 return ox.Store(self.location)
             except OSError as e:
                 held_here = "current process" in str(e)  # waiting for ourselves would never end
@@ -153,6 +162,32 @@ class LocalStore(Store):
                         ) from e
                     raise StoreError(f"cannot open store {self.location}: {e}") from e
                 time.sleep(0.1)
+
+    def _create_if_missing(self) -> None:
+        """Create a new store whole: in a hidden sibling folder, renamed into place once initialised.
+
+        A process killed while Oxigraph creates a store leaves a folder that opens for writing but not
+        read-only (missing column families or ``CURRENT``); built aside, the store either exists
+        complete or not at all. An empty folder is replaced; a half-created one (from before) is
+        completed by the writable open that follows.
+        """
+        target = Path(self.location)
+        if (target / "CURRENT").exists() or (target.exists() and any(target.iterdir())):
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob(f".{target.name}.creating-*"):  # left by a creator that was killed
+            if time.time() - stale.stat().st_mtime > 60:
+                shutil.rmtree(stale, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.creating-", dir=target.parent))
+        try:
+            store = ox.Store(str(staging))
+            store.flush()
+            del store
+            os.rename(staging, target)  # replaces an empty folder; fails if another process won the race
+        except OSError:
+            pass
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
     def refresh(self) -> bool:
         """Reopen a read-only view if the directory changed since it was opened; True if it did."""

@@ -8,6 +8,8 @@ run is ``bench/reliability_crash.py``.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from crash_harness import REPORTS, check_complete, expected_graphs, kill_chain, time_clean_run
 
@@ -81,3 +83,38 @@ def test_a_bulk_batch_cut_short_is_undone_at_the_next_writable_open(tmp_path, ex
         assert not bulk_journal.pending(location)
     finally:
         reopened.close()
+
+
+_CREATE = """
+import sys, time
+from fazhi.store import LocalStore
+store = LocalStore(sys.argv[1])
+store.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }")
+time.sleep(30)
+"""
+
+
+def test_a_store_whose_creation_was_killed_still_opens_read_only(tmp_path):
+    """Regression: a process killed while Oxigraph created the store left a folder that only a writable
+    open could complete ("Column family not found", no CURRENT); a reader (the service) could not open it.
+    Stores are now created aside and renamed into place whole."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from fazhi.store import LocalStore
+
+    rng = random.Random(8)
+    for i in range(12):
+        location = tmp_path / f"s{i}"
+        proc = subprocess.Popen([sys.executable, "-c", _CREATE, str(location)], start_new_session=True)
+        time.sleep(rng.uniform(0.05, 0.6))
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        if not location.exists():
+            continue
+        view = LocalStore(location, read_only=True)  # raised StoreError before the fix
+        assert len(view.oxigraph) in (0, 1)
+        view.close()

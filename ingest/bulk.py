@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
@@ -69,32 +70,41 @@ def bulk_load_results(
     """Bulk-load the loadable results in batches; ``on_result(result)`` is called for each one first.
 
     ``on_result`` returns whether the result is to be loaded (False for failures). Returns the
-    number of quads written.
+    number of quads written. A batch is loaded in a background thread (``bulk_load`` releases the
+    GIL) while the next one is written to a second file, so the workers keep going meanwhile; the
+    batches are still loaded one at a time and in order.
     """
     existing = set(store.graph_names())
     writer = BulkWriter()
     quads = 0
-    with tempfile.TemporaryDirectory(prefix="fazhi-bulk-") as tmp:
-        path = Path(tmp) / "batch.nq"
+
+    def load(path: Path, graphs: list[str]) -> None:
+        bulk_journal.begin(store.oxigraph, store.location, graphs, existing)
+        try:
+            _drop_existing(store, graphs, existing)
+            store.oxigraph.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        except BaseException:
+            bulk_journal.repair(store.oxigraph, store.location)
+            raise
+        bulk_journal.commit(store.oxigraph, store.location)
+        existing.update(graphs)
+
+    with tempfile.TemporaryDirectory(prefix="fazhi-bulk-") as tmp, ThreadPoolExecutor(max_workers=1) as loader:
+        paths = [Path(tmp) / "batch-0.nq", Path(tmp) / "batch-1.nq"]  # one being loaded, one being written
+        pending: Future | None = None
         batch: list[str] = []  # graphs written to the current batch file
-        reports = 0
-        out = path.open("w", encoding="utf-8")
+        reports, flushes = 0, 0
+        out = paths[0].open("w", encoding="utf-8")
 
         def flush() -> None:
-            nonlocal out, reports
+            nonlocal out, reports, flushes, batch, pending
             out.close()
-            bulk_journal.begin(store.oxigraph, store.location, batch, existing)
-            try:
-                _drop_existing(store, batch, existing)
-                store.oxigraph.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-            except BaseException:
-                bulk_journal.repair(store.oxigraph, store.location)
-                raise
-            bulk_journal.commit(store.oxigraph, store.location)
-            existing.update(batch)
-            batch.clear()
-            reports = 0
-            out = path.open("w", encoding="utf-8")
+            if pending is not None:
+                pending.result()  # the previous batch is loaded (or its error raised here)
+            pending = loader.submit(load, paths[flushes % 2], batch)
+            flushes += 1
+            batch, reports = [], 0
+            out = paths[flushes % 2].open("w", encoding="utf-8")
 
         try:
             for result in results:
@@ -107,6 +117,8 @@ def bulk_load_results(
                     flush()
             if reports:
                 flush()
+            if pending is not None:
+                pending.result()
         finally:
             out.close()
     if quads:

@@ -6,7 +6,8 @@ the project's own scripts, styles, images and fetches (YASGUI and Cytoscape are 
 inline ``<script>`` elements, exactly their SHA-256 hashes (computed from the page as served, so a
 page may keep its small inline script without ``'unsafe-inline'``). Inline styles stay allowed
 (YASGUI sets them). Other responses get ``default-src 'none'``: nothing in a JSON or RDF answer
-runs if a browser is tricked into rendering it. Headers a route set itself are kept.
+runs if a browser is tricked into rendering it. Headers a route set itself are kept. An unhandled error
+is answered here with a bare "Internal Server Error" (so it carries the headers too) and re-raised for the log.
 """
 
 from __future__ import annotations
@@ -51,10 +52,12 @@ class SecurityHeadersMiddleware:
             return
         start: Message | None = None
         chunks: list[bytes] = []
+        started = False
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal start
+            nonlocal start, started
             if message["type"] == "http.response.start":
+                started = True
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
                 headers += [(k, v) for k, v in COMMON.items() if k not in present]
@@ -80,4 +83,11 @@ class SecurityHeadersMiddleware:
                 return
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            if not started:  # answer the generic 500 here, with the headers; the server still logs the error
+                await send_with_headers({"type": "http.response.start", "status": 500,
+                                         "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+                await send_with_headers({"type": "http.response.body", "body": b"Internal Server Error"})
+            raise

@@ -13,10 +13,11 @@ import httpx
 import pytest
 from conformance.harness import start_fazhi, stop
 from explore_fixture import load
-from hostile_queries import CATALOGUE, Hostile
+from hostile_queries import CATALOGUE, METADATA_IP, Hostile
 from test_safety_sparql import Canary
 
 CHEAP = "ASK { ?s a ?t }"
+TOKEN = "hostile-update-token"
 LIMIT = 5  # seconds: the server's query time limit
 WORKERS = 4  # query worker processes (the pool forks up to twice as many when all are on slow queries)
 #: A cheap query must be answered well within the time limit while heavy ones hold every worker.
@@ -106,4 +107,38 @@ def test_path_parameters_do_not_reach_the_query_text(service, path):
     key = f"x> {{ }} }} {{ SERVICE <{iri}> {{ ?a ?b ?c }} }} {{ GRAPH <urn:y"
     r = client.get(path.format(key=quote(key, safe="")))
     assert r.status_code == 404, (path, r.status_code, r.text[:200])
+    assert canary.hits == []
+
+
+def test_hostile_updates_with_the_right_token_change_nothing(tmp_path):
+    """With updates enabled and the right token: fetching operations are refused (400), engine-breaking
+    nesting is stopped (400 or the 503 time-limit status), the store is unchanged, the canary untouched."""
+    url, proc = start_fazhi(load(tmp_path / "store"), "--update-token", TOKEN, "--update-timeout", "2",
+                            "--query-timeout", "2")
+    canary = Canary()
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    try:
+        with httpx.Client(base_url=url, timeout=60) as client:
+            def n() -> str:
+                r = client.get("/sparql", params={"query": count}, headers={"Accept": "application/sparql-results+json"})
+                return r.json()["results"]["bindings"][0]["n"]["value"]
+
+            before = n()
+            auth = {"Authorization": f"Bearer {TOKEN}", "content-type": "application/sparql-update"}
+            cases = [
+                (f"LOAD <{canary.url}data.nt>", (400,)),
+                (f"load silent <{METADATA_IP}> into graph <urn:x>", (400,)),
+                (f"INSERT {{ GRAPH <urn:x> {{ ?s ?p ?o }} }} WHERE {{ SERVICE <{canary.url}> {{ ?s ?p ?o }} }}", (400,)),
+                (f"INSERT {{ GRAPH <urn:x> {{ ?s ?p ?o }} }} USING <{canary.url}> WHERE {{ ?s ?p ?o }}", (204,)),
+                ("INSERT { <urn:a> <urn:b> <urn:c> } WHERE " + "{" * 50000 + "}" * 50000, (400, 503)),
+                ("INSERT { <urn:a> <urn:b> <urn:c> } WHERE { FILTER(" + "!" * 200000 + "true) }", (400, 503)),
+            ]
+            for text, expect in cases:
+                r = client.post("/sparql", content=text.encode(), headers=auth)
+                assert r.status_code in expect, (text[:80], r.status_code, r.text[:200])
+                assert not any(mark in r.text for mark in TRACE_MARKS)
+            assert n() == before
+    finally:
+        canary.close()
+        stop(proc)
     assert canary.hits == []

@@ -145,3 +145,7 @@ def test_web_archive_is_read_like_the_page(tmp_path):
     assert doc.text == plain.text and doc.media_type == "multipart/related"
     assert doc.source_url == "http://www.dg.gov.cn/a/2019/report.html"
     assert [r.text for r in doc.regulations] == [r.text for r in plain.regulations] != []
+    from ingest.to_rdf import doc_to_rdf
+    from shapes.validate import validate_report
+
+    assert validate_report(doc_to_rdf(doc, "20261127T000000Z-mht")).violations == 0

@@ -29,6 +29,9 @@ class UpdateTimeout(Exception):
     """The write ran past its time limit and was stopped; nothing of it was applied."""
 
 
+#: Signals the writer dies of when the update itself broke the engine (Oxigraph's recursive parser
+#: overflows the stack on updates nested thousands deep); nothing was written, the answer is 400.
+_CRASH_SIGNALS = (signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS)
 #: How long the child waits for the store's write lock (held, e.g., by a closing read-write handle).
 LOCK_WAIT = 10.0
 
@@ -75,19 +78,20 @@ def _give_up_write_lock(app: FastAPI, store: LocalStore) -> None:
 
 def _wait(conn: Connection, process, timeout: float):
     """The child's outcome, or None when it is still running at ``timeout`` (then it is killed)."""
-    if conn.poll(timeout):
-        try:
-            return conn.recv()
-        except (EOFError, OSError):
-            pass
-    if process.is_alive():
+    if not conn.poll(timeout):
         try:
             os.kill(process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         process.join(5)
         return None
-    process.join(5)
+    try:
+        return conn.recv()
+    except (EOFError, OSError):  # the child died before answering
+        process.join(5)
+    if process.exitcode is not None and -process.exitcode in _CRASH_SIGNALS:
+        return ("syntax", "the update is too deeply nested or too long for the engine (it exhausted the "
+                          "engine's stack): simplify it or split it")
     return ("error", f"the writer process ended with status {process.exitcode}")
 
 

@@ -62,3 +62,12 @@ def test_writes_work_after_a_stopped_one(server):
     assert len(list(on_disk.quads_for_pattern(None, None, None, ox.NamedNode(f"{EX}runaway")))) == 0
     assert len(list(on_disk.quads_for_pattern(None, None, None, ox.NamedNode(f"{EX}g")))) == 40
     assert len(list(on_disk.quads_for_pattern(None, None, None, ox.NamedNode(f"{EX}h")))) == 1
+
+
+def test_an_update_that_crashes_the_engine_is_a_400_and_changes_nothing(server):
+    client, _ = server
+    before = _triples(client)
+    nested = f"INSERT {{ GRAPH <{EX}deep> {{ <{EX}a> <{EX}b> <{EX}c> }} }} WHERE " + "{" * 50000 + "}" * 50000
+    r = client.post("/sparql", content=nested, headers=UPDATE)
+    assert r.status_code == 400 and "too deeply nested" in r.text
+    assert _triples(client) == before and _triples(client, f"{EX}deep") == 0

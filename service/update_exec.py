@@ -13,16 +13,18 @@ A remote store (``--store http://…``) is written by its own server, which appl
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing as mp
 import os
 import signal
 import time
 from multiprocessing.connection import Connection
-
-from fastapi import FastAPI
-from starlette.concurrency import run_in_threadpool
+from typing import TYPE_CHECKING
 
 from fazhi.store import LocalStore, StoreError
+
+if TYPE_CHECKING:  # the writer child imports this module: keep it light (no FastAPI)
+    from fastapi import FastAPI
 
 
 class UpdateTimeout(Exception):
@@ -101,17 +103,18 @@ async def apply_update(app: FastAPI, text: str, timeout: float) -> None:
     Raises UpdateTimeout (nothing applied), SyntaxError or StoreError.
     """
     store = app.state.store
+    loop = asyncio.get_running_loop()
     if not isinstance(store, LocalStore):
-        await run_in_threadpool(store.update, text)
+        await loop.run_in_executor(None, store.update, text)
         return
     _give_up_write_lock(app, store)
     ctx = mp.get_context("forkserver")
     parent, child = ctx.Pipe(duplex=False)
     process = ctx.Process(target=writer_main, args=(child, store.location, text), daemon=True)
     try:
-        await run_in_threadpool(process.start)
+        await loop.run_in_executor(None, process.start)
         child.close()
-        outcome = await run_in_threadpool(_wait, parent, process, timeout)
+        outcome = await loop.run_in_executor(None, _wait, parent, process, timeout)
     finally:
         parent.close()
         app.state.store = LocalStore(store.location, read_only=True)  # sees the write (or its absence)

@@ -114,13 +114,15 @@ def describe(request: Request, iri: str = Query(..., description="the IRI to des
     return answer(request, iri, fmt, page)
 
 
-@router.api_route("/id/{rest:path}", methods=["GET", "HEAD"], summary="An instance IRI {BASE}id/… (entity page or RDF)",
-                  responses=_LD_RESPONSES)
+@router.head("/id/{rest:path}", include_in_schema=False)
+@router.get("/id/{rest:path}", summary="An instance IRI {BASE}id/… (entity page or RDF; HEAD too)",
+            responses=_LD_RESPONSES)
 def instance(request: Request, rest: str, format: str | None = None) -> Response:
     return resolve(request, f"/id/{rest}", format)
 
 
-@router.api_route("/scheme/{rest:path}", methods=["GET", "HEAD"], summary="A concept or scheme IRI {BASE}scheme/… (entity page or RDF)",
-                  responses=_LD_RESPONSES)
+@router.head("/scheme/{rest:path}", include_in_schema=False)
+@router.get("/scheme/{rest:path}", summary="A concept or scheme IRI {BASE}scheme/… (entity page or RDF; HEAD too)",
+            responses=_LD_RESPONSES)
 def scheme(request: Request, rest: str, format: str | None = None) -> Response:
     return resolve(request, f"/scheme/{rest}", format)

@@ -17,11 +17,10 @@ import asyncio
 import multiprocessing as mp
 import os
 import signal
-import time
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
-from fazhi.store import LocalStore, StoreError
+from fazhi.store import LocalStore, StoreError, disk_signature
 
 if TYPE_CHECKING:  # the writer child imports this module: keep it light (no FastAPI)
     from fastapi import FastAPI
@@ -34,31 +33,17 @@ class UpdateTimeout(Exception):
 #: Signals the writer dies of when the update itself broke the engine (Oxigraph's recursive parser
 #: overflows the stack on updates nested thousands deep); nothing was written, the answer is 400.
 _CRASH_SIGNALS = (signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS)
-#: How long the child waits for the store's write lock (held, e.g., by a closing read-write handle).
-LOCK_WAIT = 10.0
-
-
-def _open_writable(location: str):
-    import pyoxigraph as ox
-
-    deadline = time.monotonic() + LOCK_WAIT
-    while True:
-        try:
-            return ox.Store(location)
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
 
 
 def writer_main(conn: Connection, location: str, text: str) -> None:
     """Child process: apply one update to the store at ``location`` and report how it went."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        store = _open_writable(location)
-        store.update(text)
-        store.flush()
-        del store
+        store = LocalStore(location)  # waits while the server's read-write handle is being dropped
+        try:
+            store.update(text)
+        finally:
+            store.close()
         outcome = ("ok", "")
     except SyntaxError as e:
         outcome = ("syntax", str(e))
@@ -70,12 +55,24 @@ def writer_main(conn: Connection, location: str, text: str) -> None:
         pass
 
 
-def _give_up_write_lock(app: FastAPI, store: LocalStore) -> None:
-    """Replace a read-write ``app.state.store`` by a read-only view and close it (releasing the lock)."""
+def _give_up_write_lock(store: LocalStore) -> None:
+    """Turn a read-write ``store`` into a read-only view in place, releasing RocksDB's lock.
+
+    In place, so that requests still holding the object keep reading; the read-write handle is dropped
+    (and the lock released) once calls running on it return. The writing child waits for the lock
+    (``LocalStore.lock_wait``).
+    """
     if store.read_only:
         return
-    app.state.store = LocalStore(store.location, read_only=True)
-    store.close()
+    writable = store.oxigraph
+    try:
+        writable.flush()
+    except (OSError, RuntimeError):
+        pass
+    store.read_only = True
+    store._store = store._open()  # noqa: SLF001 - LocalStore opens read-only views itself
+    store._signature = disk_signature(store.location)  # noqa: SLF001
+    del writable
 
 
 def _wait(conn: Connection, process, timeout: float):
@@ -107,7 +104,7 @@ async def apply_update(app: FastAPI, text: str, timeout: float) -> None:
     if not isinstance(store, LocalStore):
         await loop.run_in_executor(None, store.update, text)
         return
-    _give_up_write_lock(app, store)
+    _give_up_write_lock(store)
     ctx = mp.get_context("forkserver")
     parent, child = ctx.Pipe(duplex=False)
     process = ctx.Process(target=writer_main, args=(child, store.location, text), daemon=True)

@@ -353,6 +353,8 @@ class WorkerPool:
         """An idle worker; while there is none and every worker has been on a slow (deprioritised) query for
         :data:`OVERFLOW_AFTER`, a fresh one for this job (up to 2× size), so a cheap query is not queued behind
         heavy ones to their limit."""
+        if not self._idle.empty():  # the common case, without wait_for's task and timer
+            return self._idle.get_nowait()
         deadline = time.monotonic() + timeout
         while True:
             stuck_before = time.monotonic() - OVERFLOW_AFTER

@@ -1,6 +1,6 @@
 """SIGKILL ``fazhi ingest`` at random points of a batch, many times: no half report, no duplicate.
 
-Each mode (one process, ``--jobs 2``, ``--bulk``) gets a chain of seeded kills on one store; after
+Each mode (one process, ``--jobs 2``, ``--bulk``) gets a chain of seeded kills on its own store; after
 every kill the store opens and holds only complete reports (``tests/crash_harness.py`` says what is
 checked), and a final uninterrupted run leaves exactly the store a clean single run gives. The longer
 run is ``bench/reliability_crash.py``.
@@ -13,9 +13,8 @@ import os
 import pytest
 from crash_harness import REPORTS, check_complete, expected_graphs, kill_chain, time_clean_run
 
-KILLS = 4  # per mode at least; 12 in all
-MAX_KILLS = 6  # per mode, while BUDGET seconds last
-BUDGET = 8.0
+KILLS = 4  # per mode, 12 in all: ~45 s on the shared 2-core machine (each kill starts a fresh `fazhi ingest`)
+MODES = {"normal": 11, "jobs2": 22, "bulk": 33}  # mode → seed
 
 
 @pytest.fixture(scope="module")
@@ -35,13 +34,12 @@ def scale(tmp_path_factory, expected) -> float:
     return seconds
 
 
-@pytest.mark.parametrize("mode,seed", [("normal", 11), ("jobs2", 22), ("bulk", 33)])
-def test_killed_ingests_leave_complete_reports_and_a_rerun_completes(tmp_path, expected, scale, mode, seed):
+@pytest.mark.parametrize("mode", MODES)
+def test_killed_ingests_leave_complete_reports_and_a_rerun_completes(tmp_path, expected, scale, mode):
     factor = 1.5 if mode == "jobs2" else 1.0  # worker start-up
-    stats = kill_chain(tmp_path / "store", mode, expected, seed=seed, kills=KILLS, scale=factor * scale,
-                       budget=BUDGET, max_kills=MAX_KILLS)
+    stats = kill_chain(tmp_path / "store", mode, expected, seed=MODES[mode], kills=KILLS, scale=factor * scale)
     print(mode, stats)
-    assert stats.kills >= KILLS, stats
+    assert stats.kills == KILLS, stats
     assert len(expected.report) == 15
 
 

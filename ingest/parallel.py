@@ -39,11 +39,13 @@ class ReportResult:
     validated: bool = False
 
     def replace(self) -> dict[str, str]:
-        """Graphs to replace atomically: the report graph and (when validated) its validation graph."""
-        graphs = {report_graph(self.key): self.report_nt}
-        if self.validated:
-            graphs[validation_graph(self.key)] = self.validation_nt
-        return graphs
+        """Graphs to replace atomically: the report graph and its validation graph.
+
+        Without validation the validation graph is replaced by nothing, so a re-ingest never leaves the
+        results of an earlier run beside a report they no longer describe.
+        """
+        return {report_graph(self.key): self.report_nt,
+                validation_graph(self.key): self.validation_nt if self.validated else ""}
 
 
 @dataclass(frozen=True)

@@ -42,3 +42,20 @@ def test_a_bad_file_in_a_batch_is_listed_and_the_rest_loads(tmp_path) -> None:
     reports = [g for g in store.graph_names() if g.startswith(report_graph(""))]
     assert len([g for g in reports if not g.endswith("/validation")]) == 2
     store.close()
+
+
+def test_reingest_without_validation_drops_the_old_validation_graph(tmp_path) -> None:
+    """Stale SHACL results must not sit beside a report graph they no longer describe (normal and bulk paths)."""
+    report = str(REPORTS / "001.txt")
+    for bulk in (False, True):
+        store_dir = str(tmp_path / f"store-{bulk}")
+        ingest_paths([report], store_location=store_dir, progress=False)
+        store = open_store(store_dir)
+        assert any(g.endswith("/validation") for g in store.graph_names())
+        store.close()
+        ingest_paths([report], store_location=store_dir, progress=False, validate=False, bulk=bulk)
+        store = open_store(store_dir)
+        names = store.graph_names()
+        store.close()
+        assert not [g for g in names if g.endswith("/validation")], bulk
+        assert len([g for g in names if g.startswith(report_graph(""))]) == 1

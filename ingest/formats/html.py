@@ -312,7 +312,7 @@ _KEY_START = re.compile(rf"\s*({_KEY})\s*[::]?\s*", re.S)
 _KEY_INSIDE = re.compile(rf"({_KEY})\s*[::]")
 _VALUE_END = re.compile(r"\s{2,}|【|\[|字号|打印|关闭|分享|浏览次数|阅读次数|点击")
 #: Standard ``<meta name=…>`` fields of Chinese government CMS pages.
-_META_NAMES = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "来源", "firstimgsrc": ""}
+_META_NAMES = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "来源"}
 
 
 def _chunks(root: Node, skip: Node) -> Iterator[tuple[str, bool]]:

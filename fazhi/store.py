@@ -189,12 +189,13 @@ class LocalStore(Store):
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
-    def refresh(self) -> bool:
-        """Reopen a read-only view if the directory changed since it was opened; True if it did."""
+    def refresh(self, force: bool = False) -> bool:
+        """Reopen a read-only view if the directory changed since it was opened (checked at most every
+        ``refresh_every`` seconds unless ``force``); True if it did."""
         if not self.read_only:
             return False
         now = time.monotonic()
-        if now - self._checked < self.refresh_every:
+        if not force and now - self._checked < self.refresh_every:
             return False
         self._checked = now
         signature = disk_signature(self.location)
@@ -206,6 +207,11 @@ class LocalStore(Store):
             return False  # keep the old view; the next check tries again
         self._signature = signature
         return True
+
+    @property
+    def signature(self) -> tuple:
+        """What changes when the data changes: for a read-only view, the disk signature of what it has open."""
+        return self._signature if self.read_only else disk_signature(self.location)
 
     @property
     def oxigraph(self) -> ox.Store:

@@ -171,26 +171,57 @@ class LabelIndex:
         return len(ranked), [(e, names[r], lab) for r, _, _, _, e, lab in ranked[offset:offset + limit]]
 
 
+def change_token(store) -> object:
+    """A cheap value that changes when the store is written: the on-disk signature of a local store (a
+    directory listing), the named graphs of a remote one. Never a quad count: at 100 M quads counting takes
+    longer than the check's period."""
+    from fazhi.store import LocalStore
+
+    if isinstance(store, LocalStore):
+        store.refresh(force=True)  # a read-only view reopens first, so a rebuild reads what the token says
+        return store.signature
+    names = store.graph_names()
+    return len(names), hash(tuple(names))
+
+
 class IndexCache:
-    """The store's label index, rebuilt when the quad count changes (checked at most every ``ttl`` s)."""
+    """The store's label index. Checked for change at most every ``ttl`` s; a changed store gets a new index
+    built in the background while the current one goes on answering (only the very first build is waited for)."""
 
     def __init__(self, ttl: float = 30.0):
         self.ttl = ttl
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # held while the first index is built and while checking
         self._index: LabelIndex | None = None
-        self._count = -1
+        self._token: object = None
         self._checked = 0.0
+        self._rebuilding = False
 
     def get(self, store) -> LabelIndex:
         with self._lock:
+            if self._index is None:
+                self._token = change_token(store)
+                self._index = LabelIndex(store)
+                self._checked = time.monotonic()
+                return self._index
             now = time.monotonic()
-            if self._index is None or now - self._checked > self.ttl:
-                count = store.count()
+            if now - self._checked > self.ttl and not self._rebuilding:
                 self._checked = now
-                if self._index is None or count != self._count:
-                    self._index = LabelIndex(store)
-                    self._count = count
+                token = change_token(store)
+                if token != self._token:
+                    self._rebuilding = True
+                    threading.Thread(target=self._rebuild, args=(store, token), name="fazhi-search-reindex",
+                                     daemon=True).start()
             return self._index
+
+    def _rebuild(self, store, token: object) -> None:
+        try:
+            index = LabelIndex(store)
+            with self._lock:
+                self._index, self._token = index, token
+        except Exception as e:  # keep answering from the old index; the next check tries again
+            log.warning("search index rebuild failed: %s", e)
+        finally:
+            self._rebuilding = False
 
 
 def index_for(request: Request) -> LabelIndex:

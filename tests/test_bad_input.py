@@ -4,33 +4,15 @@ hang, and a store that keeps its previous content when a file fails (issues 2 an
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import fazhi, quads
 
-from fazhi.store import open_store
 from ingest.decode import decode_bytes
 
 REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
 SEED = REPORTS / "taierzhuang-2019.txt"
-HANG_GUARD = 180  # seconds: a subprocess that runs longer has hung (the pipeline takes about a second)
-
-
-def fazhi(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``fazhi ARGS`` in a subprocess, as a user would."""
-    return subprocess.run(
-        [sys.executable, "-m", "fazhi.cli", *args], capture_output=True, text=True, timeout=HANG_GUARD
-    )
-
-
-def quads(store_dir: Path) -> int:
-    store = open_store(str(store_dir))
-    try:
-        return store.count()
-    finally:
-        store.close()
 
 
 def seed_text() -> str:

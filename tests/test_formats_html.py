@@ -8,12 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from cli_run import fazhi
 from formats_html_build import DEFAULT_FIELDS, build_div_page, build_page, build_table_page
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV
@@ -36,10 +35,6 @@ VARIANTS = {"utf8": ("utf-8", None), "gbk": ("gbk", None), "gbk-says-utf8": ("gb
 FURNITURE = ("您所在的位置", "今天是", "字号", "打印", "关闭", "分享到", "相关阅读", "主办单位", "网站标识码", "ICP备",
              "版权所有", "无障碍", "_hmt", "doZoom", "网站首页", "line-height", "&ldquo;", "&nbsp;", "发布时间:")
 KINDS = ("regulations", "mechanisms", "agencies", "figures")
-
-
-def fazhi(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "fazhi.cli", *args], capture_output=True, text=True, timeout=300)
 
 
 def mentions(doc: Doc) -> dict[str, Counter]:

@@ -5,34 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("reportlab")
 
+from cli_run import fazhi, quads  # noqa: E402
 from formats_build import build_docx, build_image_only_pdf, build_pdf, pdf_safe  # noqa: E402
 
-from fazhi.store import open_store  # noqa: E402
-
 REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
-HANG_GUARD = 180  # seconds
-
-
-def fazhi(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "fazhi.cli", *args], capture_output=True, text=True, timeout=HANG_GUARD
-    )
-
-
-def quads(store_dir: Path) -> int:
-    store = open_store(str(store_dir))
-    try:
-        return store.count()
-    finally:
-        store.close()
 
 
 def _text(name: str) -> str:

@@ -8,6 +8,7 @@ from fastapi import FastAPI
 
 from fazhi import __version__
 from fazhi.store import open_store
+from service import method_not_allowed
 from service.settings import Settings
 
 #: Router modules under ``service``, included in this order when they exist; each exposes ``router``.
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     _add_limits(app, settings)
     _add_headers_and_log(app)
+    method_not_allowed.install(app)
     return app
 
 

@@ -159,3 +159,19 @@ def test_served_logs_and_uvicorn_errors(tmp_path):
     assert TOKEN not in out and SECRET_PARAM not in out
     assert re.search(r"GET /sparql status=200 ms=[\d.]+ q=[0-9a-f]{12} \"ASK \{\}\" params=.*token=\[redacted\]", out)
     assert re.search(r"POST /sparql status=401 ms=[\d.]+ q=[0-9a-f]{12} \"DROP ALL\"", out)
+
+
+def test_405_lists_every_method_the_path_accepts(tmp_path) -> None:
+    """``/sparql`` is two routes (GET, POST); the 405 for PUT names both (RFC 9110 §15.5.6), and each listed
+    method is really accepted."""
+    from explore_fixture import make_client
+
+    client = make_client(tmp_path)
+    for path, expected in (("/sparql", {"GET", "POST"}), ("/store", {"GET", "HEAD", "PUT", "POST", "DELETE"}),
+                           ("/reports", {"GET"})):
+        r = client.request("PATCH", path)
+        assert r.status_code == 405
+        allowed = {m.strip() for m in r.headers["allow"].split(",")}
+        assert allowed == expected, path
+        for method in allowed - {"PUT", "POST", "DELETE"}:  # writes are refused read-only (403), not 405
+            assert client.request(method, path).status_code != 405, (path, method)

@@ -256,12 +256,15 @@ async def _one(port: int, target: str) -> tuple[int, int]:
         c.close()
 
 
-async def sequential(server: Server, target: str, n: int) -> list[float]:
+async def sequential(server: Server, target: str, n: int, every: float = 0.0, warmup: int = 2) -> list[float]:
+    """``n`` timed sequential requests on one connection after ``warmup`` untimed ones; with ``every`` > 0 one
+    is started every ``every`` seconds (so they sample a stretch of time, not one burst that a neighbour's job
+    can swamp)."""
     c = Conn(server.port)
     await c.open()
     times = []
     try:
-        for _ in range(2):
+        for _ in range(warmup):
             await c.get(target)
         for _ in range(n):
             t = time.perf_counter()
@@ -269,6 +272,8 @@ async def sequential(server: Server, target: str, n: int) -> list[float]:
             times.append(time.perf_counter() - t)
             if status != 200:
                 raise RuntimeError(f"{server.name}: HTTP {status} for {target[:100]}")
+            if every:
+                await asyncio.sleep(max(0.0, every - (time.perf_counter() - t)))
     finally:
         c.close()
     return times
@@ -396,30 +401,10 @@ def bench(srvs: list[Server], mix: dict[str, str], rounds: int, n_seq: int, seco
     return out
 
 
-async def spread(server: Server, target: str, n: int, every: float) -> list[float]:
-    """``n`` sequential requests, one started every ``every`` seconds (so they sample a stretch of time,
-    not one burst that a neighbour's job can swamp)."""
-    c = Conn(server.port)
-    await c.open()
-    times = []
-    try:
-        await c.get(target)
-        for _ in range(n):
-            t = time.perf_counter()
-            status, _ = await c.get(target)
-            times.append(time.perf_counter() - t)
-            if status != 200:
-                raise RuntimeError(f"{server.name}: HTTP {status} for {target[:100]}")
-            await asyncio.sleep(max(0.0, every - (time.perf_counter() - t)))
-    finally:
-        c.close()
-    return times
-
-
 def heavy_load(fazhi: Server, cheap: str, n: int = 60, limit: float = 5.0) -> dict:
     """Cheap query median idle vs. while two heavy queries run to their time limit, each sampled over ~3.6 s."""
     every = (limit - 1.4) / n
-    idle = statistics.median(asyncio.run(spread(fazhi, fazhi.url(cheap), n, every)))
+    idle = statistics.median(asyncio.run(sequential(fazhi, fazhi.url(cheap), n, every=every, warmup=1)))
 
     async def busy() -> tuple[list[float], list[tuple[int, float]]]:
         async def heavy() -> tuple[int, float]:
@@ -429,7 +414,7 @@ def heavy_load(fazhi: Server, cheap: str, n: int = 60, limit: float = 5.0) -> di
 
         tasks = [asyncio.create_task(heavy()) for _ in range(2)]
         await asyncio.sleep(0.5)
-        lat = await spread(fazhi, fazhi.url(cheap), n, every)
+        lat = await sequential(fazhi, fazhi.url(cheap), n, every=every, warmup=1)
         return lat, await asyncio.gather(*tasks)
 
     lat, heavy_results = asyncio.run(busy())
